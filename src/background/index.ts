@@ -1,0 +1,65 @@
+/**
+ * Service worker: owns the dataset and the matcher, answers typed messages
+ * from Nameplate's own pages and content scripts only.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { annotate } from '../core/annotate';
+import { localToday } from '../core/articleDate';
+import {
+  isBackgroundRequest, type AnnotateResponse, type BackgroundRequest, type DatasetInfoResponse, type SiteStateResponse,
+} from '../messages';
+import { getIndex } from './engine';
+import { loadSettings, setHostEnabled } from './settings';
+
+/** Only our own extension's contexts may talk to the worker. */
+function trusted(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Promise<unknown> {
+  switch (msg.type) {
+    case 'annotate': {
+      const host = hostOf(sender.tab?.url ?? sender.url);
+      const settings = await loadSettings();
+      if (host && settings.disabledHosts.includes(host)) return { ok: false, disabled: true } satisfies AnnotateResponse;
+      const annotation = annotate(getIndex(), { text: msg.text, meta: msg.meta, today: localToday(), host });
+      return { ok: true, annotation } satisfies AnnotateResponse;
+    }
+    case 'dataset-info':
+      return datasetInfo();
+    case 'site-state': {
+      if (msg.enabled !== undefined) await setHostEnabled(msg.host, msg.enabled);
+      const settings = await loadSettings();
+      return { host: msg.host, enabled: !settings.disabledHosts.includes(msg.host) } satisfies SiteStateResponse;
+    }
+  }
+}
+
+function datasetInfo(): DatasetInfoResponse {
+  const index = getIndex();
+  const { data } = index;
+  return {
+    asOf: data.asOf,
+    people: data.people.length,
+    tenures: data.tenures.length,
+    pledges: data.pledges.length,
+    sources: data.sources.map((s) => ({
+      id: s.id, name: s.name, licence: s.licence, url: s.url,
+      people: data.people.filter((p) => p.src.includes(s.id)).length,
+      tenures: data.tenures.filter((t) => t.src === s.id).length,
+    })),
+  };
+}
+
+browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => {
+  if (!trusted(sender) || !isBackgroundRequest(msg)) return undefined; // ignore foreign and malformed messages
+  return handle(msg, sender);
+});

@@ -1,0 +1,48 @@
+/**
+ * npm run annotate -- [--date YYYY-MM-DD] [--json] FILE
+ * FILE is .html, .txt or - (standard input).
+ */
+import { readFileSync } from 'node:fs';
+import { UsageError, annotateArticle, parseDateOption, readArticle, toJson, toTable } from './run';
+
+const USAGE = 'usage: npm run annotate -- [--date YYYY-MM-DD] [--json] FILE (.html, .txt or - for stdin)';
+
+function main(argv: string[]): void {
+  let json = false;
+  let dateArg: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--date') {
+      if (i + 1 >= argv.length) throw new UsageError('--date needs a value (YYYY-MM-DD)');
+      dateArg = argv[++i];
+    } else if (a.startsWith('--date=')) dateArg = a.slice(7);
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      return;
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}; ${USAGE}`);
+    else files.push(a);
+  }
+  if (files.length !== 1) throw new UsageError(USAGE);
+  const date = parseDateOption(dateArg);
+  const file = files[0];
+  let content: string;
+  try {
+    content = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: cannot read file${code === 'ENOENT' ? ' (not found)' : code ? ` (${code})` : ''}`);
+  }
+  if (!content.trim()) throw new UsageError(`${file}: empty input`);
+  const annotation = annotateArticle(readArticle(content, file === '-' ? 'stdin' : file), date);
+  process.stdout.write(json ? JSON.stringify(toJson(annotation)) + '\n' : toTable(annotation) + '\n');
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  const message = e instanceof UsageError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
+  process.stderr.write(`annotate: ${message.split('\n')[0]}\n`);
+  process.exit(2);
+}

@@ -1,0 +1,96 @@
+/**
+ * The CLI's core: read an article (HTML or text), run the same collection and
+ * annotation code as the extension, and report. Errors are one line, exit 2.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { annotate, type Annotation } from '../core/annotate';
+import { localToday, validDate, type PageMeta } from '../core/articleDate';
+import { DatasetIndex, loadDataset } from '../core/dataset';
+import { collectMeta, collectText } from '../content/collect';
+
+export class UsageError extends Error {}
+
+export const DATASET_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'dataset.json');
+
+let cached: DatasetIndex | undefined;
+export function loadIndex(path = DATASET_PATH): DatasetIndex {
+  cached ??= new DatasetIndex(loadDataset(JSON.parse(readFileSync(path, 'utf8'))));
+  return cached;
+}
+
+export interface Article {
+  text: string;
+  meta: PageMeta;
+}
+
+/** Plain text and metadata of a file's content; HTML is recognised by its markup, not its name. */
+export function readArticle(content: string, name: string): Article {
+  if (content.includes('\u0000')) throw new UsageError(`${name}: binary file, expected HTML or text`);
+  const looksHtml = /\.html?$/i.test(name) || /^\s*(<!doctype html|<html|<head|<body|<article|<p[\s>])/i.test(content);
+  if (!looksHtml) return { text: content, meta: { jsonLd: [], metas: [], times: [] } };
+  const { document } = parseHTML(content);
+  const root = document.body ?? document.documentElement;
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+  return { text: collectText(root).text, meta: collectMeta(document as unknown as Document, canonical) };
+}
+
+export function parseDateOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m && validDate(+m[1], +m[2], +m[3]);
+  if (!date) throw new UsageError(`--date: "${value}" is not a valid date (expected YYYY-MM-DD)`);
+  return date;
+}
+
+export function annotateArticle(article: Article, date?: string, index = loadIndex()): Annotation {
+  const host = article.meta.url ? safeHost(article.meta.url) : undefined;
+  return annotate(index, { text: article.text, meta: article.meta, date, today: localToday(), host });
+}
+
+function safeHost(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CLI's JSON contract (README): later versions only add fields. */
+export function toJson(a: Annotation) {
+  return {
+    date: a.date,
+    dateSource: a.dateSource,
+    dateDetail: a.dateDetail,
+    asOf: a.asOf,
+    people: a.people.map((p) => ({
+      id: p.id, name: p.name, role: p.role, roleStart: p.roleStart, roleEnd: p.roleEnd, party: p.party, country: p.country,
+      why: p.why, now: p.now?.short ?? null, former: p.former?.short ?? null, sources: p.sources, pledges: p.pledges, mentions: p.mentions,
+    })),
+    pledges: a.pledges.map((pl) => ({ id: pl.id, phrase: pl.phrase, by: pl.by, status: pl.status, mentions: pl.mentions })),
+  };
+}
+
+/** A readable table for people at a terminal. */
+export function toTable(a: Annotation): string {
+  const lines = [`Article date ${a.date} (${a.dateDetail}); data as of ${a.asOf}`, ''];
+  const rows = a.people.map((p) => [
+    p.name,
+    p.office ? p.office.short : p.former ? `former ${p.former.short}` : '—',
+    p.office ? `${p.office.start} – ${p.office.end ?? 'now'}` : '',
+    p.party ?? '',
+    String(p.mentions.length),
+  ]);
+  const head = ['Person', 'Office on date', 'Dates', 'Party', 'Mentions'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
+  if (!a.people.length) lines.push('(no officials found)');
+  if (a.pledges.length) {
+    lines.push('', 'Pledges:');
+    for (const pl of a.pledges) lines.push(`  "${pl.phrase}" by ${pl.by.join(', ') || '—'} (${pl.status.replace('_', ' ')}), ${pl.mentions.length} mention(s)`);
+  }
+  return lines.join('\n');
+}

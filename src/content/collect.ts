@@ -1,0 +1,71 @@
+/**
+ * Collecting a page's readable text. Shared by the content script and the CLI
+ * (which runs it on a parsed HTML file), so offsets mean the same in both.
+ * Uses only standard DOM interfaces of the nodes it is given; no globals.
+ */
+import type { PageMeta } from '../core/articleDate';
+
+/** Elements whose text is not article text, or belongs to the reader. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'TEMPLATE', 'HEAD', 'TITLE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'CODE', 'PRE', 'KBD', 'SAMP', 'BUTTON']);
+const BLOCK = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TD', 'TH', 'TR', 'TABLE', 'ARTICLE', 'SECTION', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'DL', 'BODY', 'FORM', 'FIELDSET', 'ADDRESS', 'HR', 'BR']);
+
+/** Tag of Nameplate's own mention wrapper. */
+export const MENTION_TAG = 'NP-MENTION';
+export const OWN_ATTR = 'data-nameplate';
+
+export interface TextMap {
+  /** The page text: text nodes concatenated, blocks separated by a blank line. */
+  text: string;
+  nodes: Text[];
+  /** Offset of each node's first character in `text`. */
+  offsets: number[];
+}
+
+function skipped(el: Element): boolean {
+  if (SKIP.has(el.tagName.toUpperCase()) || el.tagName.toUpperCase() === MENTION_TAG || el.hasAttribute(OWN_ATTR)) return true;
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce !== 'false';
+}
+
+/** Walk `root` in document order collecting text nodes outside skipped regions. */
+export function collectText(root: Node): TextMap {
+  const nodes: Text[] = [];
+  const offsets: number[] = [];
+  let text = '';
+  let lastBlock: Node | null = null;
+  const blockOf = (n: Node): Node | null => {
+    for (let p = n.parentNode; p; p = p.parentNode) if (p.nodeType === 1 && BLOCK.has((p as Element).tagName.toUpperCase())) return p;
+    return null;
+  };
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const data = (child as Text).data;
+        if (!data) continue;
+        const block = blockOf(child);
+        if (block !== lastBlock && text) text += '\n\n';
+        lastBlock = block;
+        nodes.push(child as Text);
+        offsets.push(text.length);
+        text += data;
+      } else if (child.nodeType === 1 && !skipped(child as Element)) {
+        walk(child);
+      }
+    }
+  };
+  walk(root);
+  return { text, nodes, offsets };
+}
+
+/** The bits of a document that say when it was published. */
+export function collectMeta(doc: Document, url?: string): PageMeta {
+  const jsonLd = Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent ?? '').slice(0, 50);
+  const metas: [string, string][] = [];
+  for (const m of Array.from(doc.querySelectorAll('meta')).slice(0, 500)) {
+    const key = m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop');
+    const content = m.getAttribute('content');
+    if (key && content) metas.push([key, content.slice(0, 200)]);
+  }
+  const times = Array.from(doc.querySelectorAll('time[datetime]'), (t) => t.getAttribute('datetime') ?? '').slice(0, 50);
+  return { url, jsonLd, metas, times };
+}

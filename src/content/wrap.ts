@@ -1,0 +1,84 @@
+/**
+ * Wrapping mentions in Nameplate's own element, and undoing it exactly.
+ * DOM methods only (never innerHTML); each wrap remembers the text node it
+ * split so that `unwrapAll` restores the page's DOM as it was.
+ */
+import { MENTION_TAG, type TextMap } from './collect';
+
+export interface Span {
+  start: number;
+  end: number;
+  /** Person or pledge id the mention stands for. */
+  ref: string;
+  kind: 'person' | 'pledge';
+}
+
+interface Split {
+  original: Text;
+  data: string;
+  pieces: Node[];
+}
+
+const splits: Split[] = [];
+
+function nodeIndexAt(map: TextMap, offset: number): number {
+  let lo = 0;
+  let hi = map.offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map.offsets[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Wrap each span that lies within a single text node. Returns the wrappers created. */
+export function wrapSpans(doc: Document, map: TextMap, spans: Span[]): HTMLElement[] {
+  const byNode = new Map<number, Span[]>();
+  for (const s of spans) {
+    const i = nodeIndexAt(map, s.start);
+    const nodeStart = map.offsets[i];
+    if (s.end > nodeStart + map.nodes[i].data.length) continue; // crosses an element boundary: leave it
+    byNode.set(i, [...(byNode.get(i) ?? []), s]);
+  }
+  const created: HTMLElement[] = [];
+  for (const [i, list] of byNode) {
+    const node = map.nodes[i];
+    if (!node.parentNode) continue;
+    const base = map.offsets[i];
+    const split: Split = { original: node, data: node.data, pieces: [] };
+    list.sort((a, b) => a.start - b.start);
+    let cursor = 0;
+    const parent = node.parentNode;
+    const frag = doc.createDocumentFragment();
+    for (const s of list) {
+      const from = s.start - base;
+      const to = s.end - base;
+      if (from < cursor) continue; // overlapping spans: keep the first
+      if (from > cursor) frag.appendChild(doc.createTextNode(node.data.slice(cursor, from)));
+      const el = doc.createElement(MENTION_TAG.toLowerCase()) as HTMLElement;
+      el.setAttribute('data-ref', s.ref);
+      el.setAttribute('data-kind', s.kind);
+      el.appendChild(doc.createTextNode(node.data.slice(from, to)));
+      frag.appendChild(el);
+      created.push(el);
+      cursor = to;
+    }
+    if (cursor < node.data.length) frag.appendChild(doc.createTextNode(node.data.slice(cursor)));
+    split.pieces = Array.from(frag.childNodes);
+    parent.replaceChild(frag, node);
+    splits.push(split);
+  }
+  return created;
+}
+
+/** Put every split text node back as it was. */
+export function unwrapAll(): void {
+  for (const s of splits.splice(0).reverse()) {
+    const first = s.pieces[0];
+    if (!first?.parentNode) continue; // the page removed it meanwhile
+    s.original.data = s.data;
+    first.parentNode.insertBefore(s.original, first);
+    for (const p of s.pieces) p.parentNode?.removeChild(p);
+  }
+}

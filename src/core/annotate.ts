@@ -1,0 +1,30 @@
+/** The whole core path: text + page metadata → dated people and pledges. */
+import type { DatasetIndex } from './dataset';
+import { detectArticleDate, type DateSource, type PageMeta } from './articleDate';
+import { resolve, type Resolution } from './resolve';
+import type { IsoDate } from './schema';
+
+export interface AnnotateInput {
+  text: string;
+  meta: PageMeta;
+  /** A date given by the caller (CLI --date) wins over detection. */
+  date?: IsoDate;
+  today: IsoDate;
+  host?: string;
+}
+
+export interface Annotation extends Resolution {
+  date: IsoDate;
+  dateSource: DateSource;
+  dateDetail: string;
+  asOf: IsoDate;
+}
+
+export function annotate(index: DatasetIndex, input: AnnotateInput): Annotation {
+  const detected = input.date
+    ? { date: input.date, source: 'option' as const, detail: 'given by the caller' }
+    : detectArticleDate(input.meta, input.text, input.today);
+  const matches = index.matcher.find(input.text);
+  const res = resolve(index, input.text, matches, { date: detected.date, today: input.today, host: input.host });
+  return { date: detected.date, dateSource: detected.source, dateDetail: detected.detail, asOf: index.data.asOf, ...res };
+}

@@ -1,0 +1,155 @@
+/**
+ * Loading a dataset and indexing it for look-ups: who held which office when,
+ * and the phrase matcher built from names, surnames, titles and pledges.
+ */
+import type { Dataset, IsoDate, Person, Pledge, Source, Tenure } from './schema';
+import { Matcher } from './matcher';
+import { nameKey } from './normalise';
+import { pledgeVariants } from './pledges';
+import { TITLE_SYNONYMS } from './titles';
+
+export type Meaning =
+  | { kind: 'name'; person: number }
+  | { kind: 'surname'; person: number }
+  | { kind: 'title'; title: string }
+  | { kind: 'pledge'; pledge: number };
+
+export class DatasetError extends Error {}
+
+/** Check the shape of a parsed dataset file; throws DatasetError naming the first problem. */
+export function loadDataset(data: unknown): Dataset {
+  const d = data as Partial<Dataset> | null;
+  if (!d || typeof d !== 'object') throw new DatasetError('dataset: not a JSON object');
+  if (d.schema !== 1) throw new DatasetError(`dataset: unsupported schema ${String(d.schema)} (expected 1)`);
+  for (const field of ['sources', 'people', 'tenures', 'pledges'] as const) {
+    if (!Array.isArray(d[field])) throw new DatasetError(`dataset: "${field}" must be an array`);
+  }
+  if (typeof d.asOf !== 'string') throw new DatasetError('dataset: "asOf" must be a date');
+  return d as Dataset;
+}
+
+/** Particles that belong to a surname: "von der Leyen", "de Villepin". */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'des', 'le', 'la', 'da', 'di', 'del', 'della', 'dos', 'das', 'ter', 'bin', 'al', 'el']);
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const HONORIFIC_NAMES = /^(sir|dame|lord|lady|baroness|baron|the rt hon|rt hon)\s+/i;
+
+/** The surname key of a full name: last token plus any particles before it. */
+export function surnameOf(name: string): string {
+  const tokens = nameKey(name.replace(HONORIFIC_NAMES, '')).split(' ');
+  while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1])) tokens.pop();
+  if (tokens.length < 2) return '';
+  let i = tokens.length - 1;
+  while (i > 1 && PARTICLES.has(tokens[i - 1])) i--;
+  return tokens.slice(i).join(' ');
+}
+
+/** Is `date` within [start, end)? */
+export function holds(t: Tenure, date: IsoDate): boolean {
+  return t.start <= date && (t.end === undefined || date < t.end);
+}
+
+export class DatasetIndex {
+  readonly matcher = new Matcher<Meaning>();
+  readonly people: Person[];
+  readonly pledges: Pledge[];
+  readonly personIndex = new Map<string, number>();
+  private readonly tenuresByPerson: Tenure[][];
+  private readonly tenuresByTitle = new Map<string, Tenure[]>();
+  private readonly pledgesByPerson = new Map<string, Pledge[]>();
+  private readonly sources = new Map<string, Source>();
+
+  constructor(readonly data: Dataset) {
+    this.people = data.people;
+    this.pledges = data.pledges;
+    data.sources.forEach((s) => this.sources.set(s.id, s));
+    this.people.forEach((p, i) => this.personIndex.set(p.id, i));
+    this.tenuresByPerson = this.people.map(() => []);
+    for (const t of data.tenures) {
+      const i = this.personIndex.get(t.person);
+      if (i === undefined) continue;
+      this.tenuresByPerson[i].push(t);
+      const key = nameKey(t.short);
+      let list = this.tenuresByTitle.get(key);
+      if (!list) this.tenuresByTitle.set(key, (list = []));
+      list.push(t);
+      if (t.rank <= 6) this.matcher.add(t.short, { kind: 'title', title: key });
+    }
+    for (const [phrase, short] of Object.entries(TITLE_SYNONYMS)) {
+      const key = nameKey(short);
+      if (this.tenuresByTitle.has(key)) this.matcher.add(phrase, { kind: 'title', title: key });
+    }
+    for (const list of this.tenuresByPerson) list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.rank - b.rank));
+    this.people.forEach((p, i) => {
+      for (const name of [p.name, ...(p.aliases ?? []).map((a) => a.name)]) {
+        this.matcher.add(name, { kind: 'name', person: i });
+        const surname = surnameOf(name);
+        if (surname) this.matcher.add(surname, { kind: 'surname', person: i });
+      }
+    });
+    this.pledges.forEach((pl, i) => {
+      for (const phrase of pl.phrases) for (const v of pledgeVariants(phrase)) this.matcher.add(v, { kind: 'pledge', pledge: i });
+      for (const by of pl.by) {
+        let list = this.pledgesByPerson.get(by);
+        if (!list) this.pledgesByPerson.set(by, (list = []));
+        list.push(pl);
+      }
+    });
+  }
+
+  person(i: number): Person {
+    return this.people[i];
+  }
+
+  tenures(person: number): readonly Tenure[] {
+    return this.tenuresByPerson[person] ?? [];
+  }
+
+  source(id: string): Source | undefined {
+    return this.sources.get(id);
+  }
+
+  /** The most senior office the person held on `date` (latest-started among equals). */
+  roleOn(person: number, date: IsoDate): Tenure | undefined {
+    let best: Tenure | undefined;
+    for (const t of this.tenures(person)) {
+      if (!holds(t, date)) continue;
+      if (!best || t.rank < best.rank || (t.rank === best.rank && t.start > best.start)) best = t;
+    }
+    return best;
+  }
+
+  /** The most senior office held before `date` that had ended by then. */
+  lastRoleBefore(person: number, date: IsoDate): Tenure | undefined {
+    let best: Tenure | undefined;
+    for (const t of this.tenures(person)) {
+      if (t.end === undefined || t.end > date) continue;
+      if (!best || t.rank < best.rank || (t.rank === best.rank && t.end > (best.end ?? ''))) best = t;
+    }
+    return best;
+  }
+
+  /** People who held the office with this title key on `date`, optionally in one country. */
+  holdersOn(titleKey: string, date: IsoDate, country?: string): number[] {
+    const out = new Set<number>();
+    for (const t of this.tenuresByTitle.get(titleKey) ?? []) {
+      if (country && t.country !== country) continue;
+      if (holds(t, date)) out.add(this.personIndex.get(t.person)!);
+    }
+    return [...out];
+  }
+
+  /** Does any office with this title key exist in this country? */
+  titleCountries(titleKey: string): Set<string> {
+    return new Set((this.tenuresByTitle.get(titleKey) ?? []).map((t) => t.country));
+  }
+
+  partyOn(person: number, date: IsoDate): string | undefined {
+    const spells = this.people[person].parties ?? [];
+    const on = spells.find((s) => (!s.from || s.from <= date) && (!s.to || date < s.to));
+    return (on ?? spells[spells.length - 1])?.party;
+  }
+
+  pledgesOf(personId: string): readonly Pledge[] {
+    return this.pledgesByPerson.get(personId) ?? [];
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Token-trie phrase matcher over folded text (see docs/adr/0002-matcher.md).
+ * Keys are sequences of folded word tokens; the scan finds, at each token, the
+ * longest key that starts there, then resumes after it (leftmost-longest).
+ */
+import { fold, isWordUnit, nameKey } from './normalise';
+
+interface TrieNode {
+  next?: Map<string, TrieNode>;
+  /** Index into `Matcher.values` when a key ends here. */
+  value?: number;
+}
+
+export interface RawMatch<V> {
+  start: number;
+  end: number;
+  key: string;
+  values: V[];
+}
+
+export class Matcher<V> {
+  private readonly root: TrieNode = {};
+  private readonly values: V[][] = [];
+  private readonly keys: string[] = [];
+
+  /** Index `value` under the folded token sequence of `phrase`. */
+  add(phrase: string, value: V): void {
+    const key = nameKey(phrase);
+    if (!key) return;
+    let node = this.root;
+    for (const token of key.split(' ')) {
+      node.next ??= new Map();
+      let child = node.next.get(token);
+      if (!child) node.next.set(token, (child = {}));
+      node = child;
+    }
+    if (node.value === undefined) {
+      node.value = this.values.length;
+      this.values.push([]);
+      this.keys.push(key);
+    }
+    const bucket = this.values[node.value];
+    if (!bucket.includes(value)) bucket.push(value);
+  }
+
+  /** Values stored under exactly this phrase. */
+  lookup(phrase: string): V[] {
+    let node: TrieNode | undefined = this.root;
+    for (const token of nameKey(phrase).split(' ')) node = node?.next?.get(token);
+    return node?.value === undefined ? [] : this.values[node.value];
+  }
+
+  find(text: string): RawMatch<V>[] {
+    const folded = fold(text);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    tokenise(folded, starts, ends);
+    const out: RawMatch<V>[] = [];
+    for (let i = 0; i < starts.length; ) {
+      let node: TrieNode | undefined = this.root;
+      let best = -1;
+      let bestValue = -1;
+      for (let j = i; j < starts.length; j++) {
+        if (j > i && !joinable(folded, ends[j - 1], starts[j], ends[j - 1] - starts[j - 1])) break;
+        node = node.next?.get(folded.slice(starts[j], ends[j]));
+        if (!node) break;
+        if (node.value !== undefined) {
+          best = j;
+          bestValue = node.value;
+        }
+      }
+      if (best < 0) {
+        i++;
+        continue;
+      }
+      out.push({ start: starts[i], end: ends[best], key: this.keys[bestValue], values: this.values[bestValue] });
+      i = best + 1;
+    }
+    return out;
+  }
+}
+
+/** Word-token boundaries of folded text. */
+export function tokenise(folded: string, starts: number[], ends: number[]): void {
+  let inWord = false;
+  for (let i = 0; i < folded.length; i++) {
+    const word = isWordUnit(folded.charCodeAt(i));
+    if (word && !inWord) starts.push(i);
+    else if (!word && inWord) ends.push(i);
+    inWord = word;
+  }
+  if (inWord) ends.push(folded.length);
+}
+
+/**
+ * May two tokens separated by folded[gapStart, gapEnd) belong to one name or phrase?
+ * One or two spaces, a hyphen (Rees-Mogg), an apostrophe (O'Brien), or the full
+ * stop of an initial (George W. Bush). Never a line break or other punctuation.
+ */
+function joinable(folded: string, gapStart: number, gapEnd: number, prevLength: number): boolean {
+  const gap = gapEnd - gapStart;
+  const a = folded.charCodeAt(gapStart);
+  if (gap === 1) return a === 32 || a === 45 || a === 39 || (a === 46 && prevLength === 1);
+  if (gap === 2) {
+    const b = folded.charCodeAt(gapStart + 1);
+    return (a === 32 && b === 32) || (a === 46 && b === 32 && prevLength === 1);
+  }
+  return false;
+}

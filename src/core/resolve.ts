@@ -1,0 +1,236 @@
+/**
+ * Resolution: from raw phrase matches to people and pledges, deciding which
+ * mentions count (coreference, titles) and what office each person held on the
+ * article's date. Conservative by design: when unsure, leave a mention unmarked.
+ */
+import type { DatasetIndex, Meaning } from './dataset';
+import type { RawMatch } from './matcher';
+import type { IsoDate, Tenure } from './schema';
+import { isCapitalised, nameKey } from './normalise';
+import { countryOfHost, countryWord } from './titles';
+
+export interface Mention {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface OfficeView {
+  title: string;
+  short: string;
+  org: string | null;
+  country: string;
+  start: IsoDate;
+  end: IsoDate | null;
+}
+
+export type Why = 'full name' | 'surname after full name' | 'title on date' | 'title and name';
+
+export interface PersonResult {
+  id: string;
+  name: string;
+  /** Short title of the office held on the article's date, or null. */
+  role: string | null;
+  roleStart: IsoDate | null;
+  roleEnd: IsoDate | null;
+  party: string | null;
+  country: string | null;
+  office: OfficeView | null;
+  /** The most senior office that had ended by the article's date, when none was held then. */
+  former: OfficeView | null;
+  /** The office held today, when it differs from `office`. */
+  now: OfficeView | null;
+  why: Why;
+  pledges: string[];
+  sources: string[];
+  mentions: Mention[];
+}
+
+export interface PledgeResult {
+  id: string;
+  phrase: string;
+  wording: string;
+  by: string[];
+  status: string;
+  statusDate: IsoDate;
+  url: string;
+  mentions: Mention[];
+}
+
+export interface ResolveOptions {
+  date: IsoDate;
+  /** The reader's today, for "now: …". */
+  today: IsoDate;
+  /** Host name of the page, a hint for the article's country. */
+  host?: string;
+}
+
+export interface Resolution {
+  people: PersonResult[];
+  pledges: PledgeResult[];
+}
+
+const TITLE_BLOCKERS = new Set(['former', 'ex', 'shadow', 'deputy', 'junior', 'next', 'future', 'late', 'prospective', 'would-be', 'first']);
+const MONTH_CONTEXT = /(?:\d\s*|\b(?:in|on|since|until|till|by|from|of|early|late|mid|last|next|this|during|before|after)\s+)$/i;
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'des', 'le', 'la', 'da', 'di', 'del', 'dos', 'al', 'bin']);
+
+/** Each word of a name as printed starts with a capital (particles aside). */
+function capitalisedName(text: string, start: number, end: number): boolean {
+  const words = text.slice(start, end).split(/[\s\u00a0\-]+/);
+  let offset = start;
+  for (const w of words) {
+    const at = text.indexOf(w, offset);
+    offset = at + w.length;
+    if (!w) continue;
+    if (PARTICLES.has(w.toLowerCase().replace(/[’']$/, ''))) continue;
+    if (!isCapitalised(text, at)) return false;
+  }
+  return true;
+}
+
+function officeView(t: Tenure | undefined): OfficeView | null {
+  if (!t) return null;
+  return { title: t.title, short: t.short, org: t.org ?? null, country: t.country, start: t.start, end: t.end ?? null };
+}
+
+/** The word just before `pos` (folded), and the one before that. */
+function wordsBefore(text: string, pos: number, count: number): string[] {
+  const before = text.slice(Math.max(0, pos - 60), pos);
+  const words = before.split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean);
+  return words.slice(-count).map((w) => nameKey(w));
+}
+
+export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Meaning>[], opts: ResolveOptions): Resolution {
+  const found = new Map<number, { why: Why; mentions: Mention[] }>();
+  const add = (person: number, m: RawMatch<Meaning>, why: Why) => {
+    let entry = found.get(person);
+    if (!entry) found.set(person, (entry = { why, mentions: [] }));
+    entry.mentions.push({ text: text.slice(m.start, m.end), start: m.start, end: m.end });
+  };
+
+  // Pass 1: full names. A name shared by several people is decided by who held office on the date.
+  const nameMatches = new Set<RawMatch<Meaning>>();
+  for (const m of matches) {
+    const persons = m.values.filter((v) => v.kind === 'name').map((v) => (v as { person: number }).person);
+    if (!persons.length || !capitalisedName(text, m.start, m.end)) continue;
+    const chosen = pickByDate(index, persons, opts.date);
+    if (chosen === undefined) continue;
+    nameMatches.add(m);
+    add(chosen, m, 'full name');
+  }
+
+  // Pass 2: titles right before a full name ("Home Secretary James Cleverly") confirm it.
+  const titleBeforeName = new Set<RawMatch<Meaning>>();
+  for (let i = 0; i + 1 < matches.length; i++) {
+    const m = matches[i];
+    const next = matches[i + 1];
+    if (!nameMatches.has(next) || !m.values.some((v) => v.kind === 'title')) continue;
+    if (/^[\s\u00a0]{1,2}$/.test(text.slice(m.end, next.start))) titleBeforeName.add(m);
+  }
+
+  // Pass 3: surnames (bare or after an honorific), only for people named in full in this document.
+  const introduced = new Set(found.keys());
+  for (const m of matches) {
+    if (nameMatches.has(m)) continue;
+    const persons = m.values.filter((v) => v.kind === 'surname').map((v) => (v as { person: number }).person);
+    if (!persons.length || !capitalisedName(text, m.start, m.end)) continue;
+    if (m.key === 'may' && (MONTH_CONTEXT.test(text.slice(Math.max(0, m.start - 12), m.start)) || /^\s*\d/.test(text.slice(m.end, m.end + 3)))) continue;
+    const known = persons.filter((p) => introduced.has(p));
+    if (known.length !== 1) continue;
+    add(known[0], m, 'surname after full name');
+  }
+
+  // Pass 4: titles on their own ("the Home Secretary") → the holder on the date, when unambiguous.
+  const articleCountry = inferCountry(index, found, opts.host);
+  for (const m of matches) {
+    if (nameMatches.has(m) || titleBeforeName.has(m)) continue;
+    const title = m.values.find((v) => v.kind === 'title') as { title: string } | undefined;
+    if (!title) continue;
+    if (/^['’]s\s+(questions|office)/i.test(text.slice(m.end, m.end + 12))) continue;
+    const [w2, w1] = wordsBefore(text, m.start, 2);
+    if (w1 && TITLE_BLOCKERS.has(w1)) continue;
+    const adjective = w1 ? countryWord(w1) : undefined;
+    if (!adjective && w1 !== 'the' && !(w2 === 'the' && w1 && countryWord(w1))) continue;
+    const country = adjective ?? articleCountry;
+    const holders = country ? index.holdersOn(title.title, opts.date, country) : index.holdersOn(title.title, opts.date);
+    if (holders.length !== 1) continue;
+    add(holders[0], m, found.has(holders[0]) ? found.get(holders[0])!.why : 'title on date');
+  }
+
+  const people: PersonResult[] = [];
+  for (const [i, entry] of found) {
+    const p = index.person(i);
+    const role = index.roleOn(i, opts.date);
+    const nowRole = index.roleOn(i, opts.today);
+    entry.mentions.sort((a, b) => a.start - b.start);
+    people.push({
+      id: p.id,
+      name: p.name,
+      role: role?.short ?? null,
+      roleStart: role?.start ?? null,
+      roleEnd: role?.end ?? null,
+      party: index.partyOn(i, opts.date) ?? null,
+      country: p.country ?? null,
+      office: officeView(role),
+      former: role ? null : officeView(index.lastRoleBefore(i, opts.date)),
+      now: nowRole && nowRole !== role ? officeView(nowRole) : null,
+      why: titleBeforeNameWhy(entry.why, entry.mentions, text, role),
+      pledges: index.pledgesOf(p.id).map((pl) => pl.id),
+      sources: p.src.map((s) => index.source(s)?.name ?? s),
+      mentions: entry.mentions,
+    });
+  }
+  people.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+
+  const pledgeHits = new Map<number, Mention[]>();
+  for (const m of matches) {
+    const v = m.values.find((x) => x.kind === 'pledge') as { pledge: number } | undefined;
+    if (!v) continue;
+    let list = pledgeHits.get(v.pledge);
+    if (!list) pledgeHits.set(v.pledge, (list = []));
+    list.push({ text: text.slice(m.start, m.end), start: m.start, end: m.end });
+  }
+  const pledges: PledgeResult[] = [...pledgeHits].map(([i, mentions]) => {
+    const pl = index.pledges[i];
+    return {
+      id: pl.id,
+      phrase: pl.phrases[0],
+      wording: pl.wording,
+      by: pl.by.map((id) => index.people[index.personIndex.get(id) ?? -1]?.name ?? id),
+      status: pl.status.value,
+      statusDate: pl.status.date,
+      url: pl.url,
+      mentions,
+    };
+  });
+  return { people, pledges };
+}
+
+/** Full-name mention preceded by its office title: say so, since it confirms the match. */
+function titleBeforeNameWhy(why: Why, mentions: Mention[], text: string, role: Tenure | undefined): Why {
+  if (why !== 'full name' || !role) return why;
+  const key = nameKey(role.short);
+  return mentions.some((m) => nameKey(text.slice(Math.max(0, m.start - key.length - 3), m.start)).endsWith(key)) ? 'title and name' : why;
+}
+
+/** Among people sharing a name, the one who held office on the date; undefined if still ambiguous. */
+function pickByDate(index: DatasetIndex, persons: number[], date: IsoDate): number | undefined {
+  if (persons.length === 1) return persons[0];
+  const inOffice = persons.filter((p) => index.roleOn(p, date));
+  if (inOffice.length === 1) return inOffice[0];
+  const begun = persons.filter((p) => index.tenures(p).some((t) => t.start <= date));
+  return begun.length === 1 ? begun[0] : undefined;
+}
+
+/** The article's country: where most of the named people come from, else the site's domain. */
+function inferCountry(index: DatasetIndex, found: Map<number, { mentions: Mention[] }>, host?: string): string | undefined {
+  const votes = new Map<string, number>();
+  for (const [i, e] of found) {
+    const c = index.person(i).country;
+    votes.set(c, (votes.get(c) ?? 0) + e.mentions.length);
+  }
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  if (ranked.length && (ranked.length === 1 || ranked[0][1] > ranked[1][1])) return ranked[0][0];
+  return host ? countryOfHost(host) : undefined;
+}
+

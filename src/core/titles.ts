@@ -1,0 +1,41 @@
+/**
+ * Reader-facing office titles: other phrasings news uses for the same short
+ * title, and the adjectives that name a country ("French interior minister").
+ */
+import { nameKey } from './normalise';
+
+/** Other phrasings → the dataset's short title. */
+export const TITLE_SYNONYMS: Record<string, string> = {
+  'interior minister': 'Minister of the Interior',
+  'minister of the interior': 'Minister of the Interior',
+  'foreign minister': 'Minister for Foreign Affairs',
+  'premier': 'Prime Minister',
+  'pm': 'Prime Minister',
+  'veep': 'Vice President',
+  'vice-president': 'Vice President',
+  'chancellor of the exchequer': 'Chancellor',
+};
+
+const COUNTRY_WORDS: Record<string, string> = {
+  british: 'GB', uk: 'GB', britain: 'GB', "britain's": 'GB', english: 'GB', scottish: 'GB', welsh: 'GB',
+  french: 'FR', france: 'FR', "france's": 'FR',
+  american: 'US', us: 'US', 'u s': 'US', america: 'US', "america's": 'US',
+  german: 'DE', germany: 'DE', italian: 'IT', italy: 'IT', spanish: 'ES', spain: 'ES',
+  european: 'EU', eu: 'EU', irish: 'IE', canadian: 'CA', australian: 'AU', indian: 'IN', japanese: 'JP',
+};
+
+/** The country an adjective or country name stands for, if any. */
+export function countryWord(word: string): string | undefined {
+  return COUNTRY_WORDS[nameKey(word)];
+}
+
+/** Top-level-domain hints for the article's country. */
+export function countryOfHost(host: string): string | undefined {
+  const h = host.toLowerCase();
+  if (/\.(uk)$/.test(h)) return 'GB';
+  if (/\.fr$/.test(h)) return 'FR';
+  if (/\.de$/.test(h)) return 'DE';
+  if (/\.eu$/.test(h)) return 'EU';
+  if (/\.gov$/.test(h)) return 'US';
+  return undefined;
+}

@@ -1,0 +1,96 @@
+/**
+ * The one message protocol between Nameplate's contexts (docs/adr/0003-messages.md).
+ * Every message is a plain object with a `type`; `isRequest` validates anything
+ * that arrives before the background acts on it.
+ */
+import type { Annotation } from './core/annotate';
+import type { PageMeta } from './core/articleDate';
+
+export const MAX_TEXT_CHARS = 20_000_000;
+
+/** Content script → background: annotate this page's text. */
+export interface AnnotateRequest {
+  type: 'annotate';
+  text: string;
+  meta: PageMeta;
+}
+export type AnnotateResponse = { ok: true; annotation: Annotation } | { ok: false; disabled: true };
+
+/** Options/popup → background: describe the loaded data. */
+export interface DatasetInfoRequest {
+  type: 'dataset-info';
+}
+export interface SourceInfo {
+  id: string;
+  name: string;
+  licence: string;
+  url: string;
+  people: number;
+  tenures: number;
+}
+export interface DatasetInfoResponse {
+  asOf: string;
+  people: number;
+  tenures: number;
+  pledges: number;
+  sources: SourceInfo[];
+}
+
+/** Popup → background: is Nameplate on for this site? / switch it. */
+export interface SiteStateRequest {
+  type: 'site-state';
+  host: string;
+  enabled?: boolean;
+}
+export interface SiteStateResponse {
+  host: string;
+  enabled: boolean;
+}
+
+export type BackgroundRequest = AnnotateRequest | DatasetInfoRequest | SiteStateRequest;
+
+/** Popup → content script: what is on this page? */
+export interface PageSummaryRequest {
+  type: 'page-summary';
+}
+/** Popup → content script: scroll to a person's first mention. */
+export interface RevealRequest {
+  type: 'reveal';
+  personId: string;
+}
+export type ContentRequest = PageSummaryRequest | RevealRequest;
+/** The page's host comes from the content script, so the popup needs no access to tab URLs. */
+export type PageSummaryResponse = { host: string } & ({ state: 'annotated'; annotation: Annotation } | { state: 'disabled' } | { state: 'pending' });
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isPairList = (v: unknown): boolean =>
+  Array.isArray(v) && v.length < 10_000 && v.every((p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1]));
+const isStrList = (v: unknown): boolean => Array.isArray(v) && v.length < 10_000 && v.every(isStr);
+const HOST = /^[a-z0-9.-]{1,253}(:\d{1,5})?$/i;
+
+/** Validate an incoming message against the protocol; anything else is ignored. */
+export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
+  if (!msg || typeof msg !== 'object') return false;
+  const m = msg as Record<string, unknown>;
+  switch (m.type) {
+    case 'annotate': {
+      const meta = m.meta as Record<string, unknown> | undefined;
+      return (
+        isStr(m.text) && m.text.length <= MAX_TEXT_CHARS && !!meta && typeof meta === 'object' &&
+        (meta.url === undefined || isStr(meta.url)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
+      );
+    }
+    case 'dataset-info':
+      return true;
+    case 'site-state':
+      return isStr(m.host) && HOST.test(m.host) && (m.enabled === undefined || typeof m.enabled === 'boolean');
+    default:
+      return false;
+  }
+}
+
+export function isContentRequest(msg: unknown): msg is ContentRequest {
+  if (!msg || typeof msg !== 'object') return false;
+  const m = msg as Record<string, unknown>;
+  return m.type === 'page-summary' || (m.type === 'reveal' && isStr(m.personId));
+}
