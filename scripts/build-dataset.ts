@@ -349,6 +349,16 @@ function resolveRef(ref: string): Person {
   return p;
 }
 
+/** The curated layer's English short titles for French offices → the ones used for the AN data. */
+const FR_CURATED_SHORT: Record<string, string> = {
+  'Interior Minister': 'Minister of the Interior',
+  'Interior Minister (acting)': 'Minister of the Interior (acting)',
+  'Foreign Minister': 'Minister for Foreign Affairs',
+  'Economy Minister': 'Minister of the Economy',
+  'Armed Forces Minister': 'Minister of the Armed Forces',
+  'Justice Minister': 'Minister of Justice',
+};
+
 function loadCurated() {
   const layer = json(join(CURATED, 'people.json')) as { people: CuratedPerson[]; tenures: CuratedTenure[]; corrections?: CuratedCorrection[] };
   for (const c of layer.people) {
@@ -362,7 +372,7 @@ function loadCurated() {
   for (const t of layer.tenures) {
     const p = resolveRef(t.person);
     tenures.push({
-      person: p.id, title: t.title, short: t.short, ...(t.org ? { org: t.org } : {}), country: t.country, start: t.start,
+      person: p.id, title: t.title, short: (t.country === 'FR' && FR_CURATED_SHORT[t.short]) || t.short, ...(t.org ? { org: t.org } : {}), country: t.country, start: t.start,
       ...(t.end ? { end: t.end } : {}), rank: t.rank ?? curatedRank(t.short), src: 'curated', url: t.url,
     });
   }
@@ -412,13 +422,22 @@ function dropImpossible(list: Tenure[]): Tenure[] {
   });
 }
 
-/** Same office, same person, gaps of a few days (caretaker periods between governments): one tenure. */
+/** A curated tenure replaces any source tenure of the same person and office that it overlaps. */
+function preferCurated(list: Tenure[]): Tenure[] {
+  const curated = list.filter((t) => t.src === 'curated');
+  const overlaps = (a: Tenure, b: Tenure) => a.start < (b.end ?? '9999') && b.start < (a.end ?? '9999');
+  return list.filter((t) => t.src === 'curated' || !curated.some((c) => c.person === t.person && c.short === t.short && overlaps(c, t)));
+}
+
+/** Same office, same person, back to back: one tenure. */
 function mergeTenures(list: Tenure[]): Tenure[] {
-  list.sort((a, b) => a.person.localeCompare(b.person) || a.short.localeCompare(b.short) || a.start.localeCompare(b.start));
+  list.sort((a, b) => a.person.localeCompare(b.person) || a.title.localeCompare(b.title) || a.short.localeCompare(b.short) || a.start.localeCompare(b.start));
   const out: Tenure[] = [];
   for (const t of list) {
     const last = out[out.length - 1];
-    if (last && last.person === t.person && last.short === t.short && last.country === t.country && last.src === t.src && last.end && addDays(last.end, 10) >= t.start) {
+    // Only the AN's gaps between governments (the outgoing ministers stay on for current affairs) are bridged.
+    const gap = t.src === 'an' ? 7 : 0;
+    if (last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src && last.end && addDays(last.end, gap) >= t.start) {
       if (!t.end) delete last.end;
       else if (t.end > last.end) last.end = t.end;
       continue;
@@ -440,7 +459,7 @@ const dataset: Dataset = {
   asOf: SOURCES.map((s) => s.snapshot).sort().at(-1)!,
   sources: SOURCES.map(({ snapshot: _s, ...s }) => s),
   people: [...people.values()].filter((p) => p.src.length).sort((a, b) => a.id.localeCompare(b.id)),
-  tenures: mergeTenures(dropImpossible(tenures)).sort((a, b) => a.person.localeCompare(b.person) || a.start.localeCompare(b.start) || a.short.localeCompare(b.short)),
+  tenures: mergeTenures(preferCurated(dropImpossible(tenures))).sort((a, b) => a.person.localeCompare(b.person) || a.start.localeCompare(b.start) || a.short.localeCompare(b.short)),
   pledges: pledges.sort((a, b) => a.id.localeCompare(b.id)),
 };
 const problems = validateDataset(dataset);

@@ -21,7 +21,7 @@ export function validateDataset(d: Dataset): string[] {
     if (!DATE.test(t.start) || (t.end !== undefined && !DATE.test(t.end))) problems.push(`${at}: bad date ${t.start}..${t.end}`);
     if (t.end !== undefined && t.end <= t.start) problems.push(`${at}: ends ${t.end} on or before it starts ${t.start}`);
     if (!sources.has(t.src)) problems.push(`${at}: unknown source ${t.src}`);
-    if (t.src === 'curated' && !t.url?.startsWith('https://')) problems.push(`${at}: curated tenure without a source URL`);
+    if (t.src === 'curated' && !/^https?:\/\//.test(t.url ?? '')) problems.push(`${at}: curated tenure without a source URL`);
   });
   d.pledges.forEach((p, i) => {
     const at = `pledges[${i}] ${p.id}`;

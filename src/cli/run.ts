@@ -81,9 +81,10 @@ export function toTable(a: Annotation): string {
     p.office ? p.office.short : p.former ? `former ${p.former.short}` : '—',
     p.office ? `${p.office.start} – ${p.office.end ?? 'now'}` : '',
     p.party ?? '',
+    p.now ? `${p.now.short} (since ${p.now.start})` : '',
     String(p.mentions.length),
   ]);
-  const head = ['Person', 'Office on date', 'Dates', 'Party', 'Mentions'];
+  const head = ['Person', 'Office on date', 'Dates', 'Party', 'Now, if different', 'Mentions'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));

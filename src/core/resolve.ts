@@ -93,11 +93,12 @@ function officeView(t: Tenure | undefined): OfficeView | null {
   return { title: t.title, short: t.short, org: t.org ?? null, country: t.country, start: t.start, end: t.end ?? null };
 }
 
-/** The word just before `pos` (folded), and the one before that. */
+/** The `count` words just before `pos` (folded), oldest first, padded with '' at the start of the text. */
 function wordsBefore(text: string, pos: number, count: number): string[] {
   const before = text.slice(Math.max(0, pos - 60), pos);
-  const words = before.split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean);
-  return words.slice(-count).map((w) => nameKey(w));
+  const words = before.split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean).slice(-count).map((w) => nameKey(w));
+  while (words.length < count) words.unshift('');
+  return words;
 }
 
 export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Meaning>[], opts: ResolveOptions): Resolution {

@@ -1,0 +1,112 @@
+/** The bundled dataset: valid, no duplicates, and dates that match the sources. */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import type { Dataset, Tenure } from '../../src/core/schema';
+import { DatasetIndex, loadDataset } from '../../src/core/dataset';
+import { nameKey } from '../../src/core/normalise';
+import { validateDataset } from '../../scripts/validate-dataset';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const data = loadDataset(JSON.parse(readFileSync(join(ROOT, 'data', 'dataset.json'), 'utf8'))) as Dataset;
+const index = new DatasetIndex(data);
+const SHARED = join(ROOT, '..', 'shared', 'data');
+
+const personNamed = (name: string, country: string) => {
+  const hits = data.people.filter((p) => p.country === country && [p.name, ...(p.aliases ?? []).map((a) => a.name)].some((n) => nameKey(n) === nameKey(name)));
+  expect(hits, `exactly one ${name}`).toHaveLength(1);
+  return hits[0];
+};
+const tenuresOf = (name: string, country: string, short: string) => {
+  const id = personNamed(name, country).id;
+  return data.tenures.filter((t) => t.person === id && t.short === short).map((t) => [t.start, t.end ?? null]);
+};
+
+describe('bundled dataset', () => {
+  it('validates against the schema, with sources for every record', () => {
+    expect(validateDataset(data)).toEqual([]);
+    expect(data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('has the spot-checked offices with the right dates', () => {
+    expect(tenuresOf('James Cleverly', 'GB', 'Home Secretary')).toEqual([['2023-11-13', '2024-07-05']]);
+    expect(tenuresOf('Suella Braverman', 'GB', 'Home Secretary')).toEqual([['2022-09-06', '2022-10-19'], ['2022-10-25', '2023-11-13']]);
+    expect(tenuresOf('Liz Truss', 'GB', 'Prime Minister')).toEqual([['2022-09-06', '2022-10-25']]);
+    expect(tenuresOf('Kamala Harris', 'US', 'Vice President')).toEqual([['2021-01-20', '2025-01-20']]);
+    expect(tenuresOf('Rishi Sunak', 'GB', 'Prime Minister')).toEqual([['2022-10-25', '2024-07-05']]);
+    // Interior, then "Interior and Overseas" from 4 July 2022: one unbroken stint under two titles.
+    expect(tenuresOf('Gérald Darmanin', 'FR', 'Minister of the Interior')).toEqual([['2020-07-06', '2022-07-04'], ['2022-07-04', '2024-09-21']]);
+    expect(tenuresOf('Bruno Retailleau', 'FR', 'Minister of the Interior').at(0)?.[0]).toBe('2024-09-21');
+    expect(tenuresOf('Shabana Mahmood', 'GB', 'Home Secretary').at(0)?.[0]).toBe('2025-09-05');
+  });
+
+  it('knows earlier names as dated aliases', () => {
+    const braverman = personNamed('Suella Braverman', 'GB');
+    expect(braverman.aliases?.map((a) => a.name)).toContain('Suella Fernandes');
+    expect(personNamed('Peter Mandelson', 'GB').id).toBe(personNamed('Lord Mandelson', 'GB').id);
+  });
+
+  it('has one Prime Minister of the UK and one US President on any date', () => {
+    for (const date of ['2010-05-12', '2016-07-14', '2019-07-25', '2022-09-07', '2022-10-26', '2024-07-06']) {
+      expect(index.holdersOn('prime minister', date, 'GB'), date).toHaveLength(1);
+    }
+    for (const date of ['2009-01-21', '2017-01-21', '2021-01-21', '2025-01-21']) expect(index.holdersOn('president', date, 'US'), date).toHaveLength(1);
+  });
+
+  it('has no duplicate person: no two people share a name, country and an office', () => {
+    const seen = new Map<string, string>();
+    const dupes: string[] = [];
+    for (const t of data.tenures) {
+      const p = data.people[index.personIndex.get(t.person)!];
+      const key = `${p.country}|${nameKey(p.name)}|${t.short}`;
+      if (seen.has(key) && seen.get(key) !== p.id) dupes.push(key);
+      seen.set(key, p.id);
+    }
+    expect(dupes).toEqual([]);
+  });
+
+  it('links every pledge to its source and, where they are in the data, its authors', () => {
+    expect(data.pledges.length).toBeGreaterThanOrEqual(40);
+    const stop = data.pledges.find((p) => p.phrases.includes('stop the boats'))!;
+    expect(stop.by).toEqual([personNamed('Rishi Sunak', 'GB').id]);
+    for (const p of data.pledges) expect(p.url).toMatch(/^https?:\/\//);
+  });
+});
+
+describe.skipIf(!existsSync(SHARED))('bundled dataset against ../shared/data', () => {
+  const covered = (list: Tenure[], start: string, end: string | undefined) =>
+    list.some((t) => t.start <= start && (t.end === undefined || (end !== undefined && end <= t.end)));
+
+  it('covers every IfG appointment with the same dates (consecutive spells of one post are joined)', () => {
+    const csv = (f: string) => parseCsv(readFileSync(join(SHARED, 'ifg-ministers-database', f)), { columns: true, bom: true }) as Record<string, string>[];
+    const mnisOf = new Map(csv('person.csv').map((r) => [r.id, r.id_parliament ? `gb-m${parseInt(r.id_parliament, 10)}` : `gb-ifg-${r.id.slice(0, 8)}`]));
+    const posts = new Map(csv('post.csv').map((r) => [r.id, r.name]));
+    const missing: string[] = [];
+    let checked = 0;
+    for (const a of csv('appointment.csv')) {
+      if (a.end_date && a.end_date <= a.start_date) continue; // impossible rows, reported by the build
+      const list = data.tenures.filter((t) => t.person === mnisOf.get(a.person_id) && t.title === posts.get(a.post_id));
+      if (!covered(list, a.start_date, a.end_date || undefined) && !list.some((t) => t.src === 'curated')) missing.push(`${mnisOf.get(a.person_id)} ${posts.get(a.post_id)} ${a.start_date}`);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3600);
+    expect(missing, missing.join('\n')).toEqual([]);
+  });
+
+  it('has every president and vice president term since 1977 with the source dates', () => {
+    const exec = parseYaml(readFileSync(join(SHARED, 'congress-legislators', 'executive.yaml'), 'utf8')) as { id: { bioguide: string }; terms: { type: string; start: string; end: string }[] }[];
+    let checked = 0;
+    for (const e of exec) {
+      for (const t of e.terms) {
+        if (t.end < '1977-01-20') continue;
+        const short = t.type === 'prez' ? 'President' : 'Vice President';
+        const list = data.tenures.filter((x) => x.person === `us-${e.id.bioguide}` && x.short === short);
+        expect(covered(list, t.start, t.end > '2026-06-15' ? undefined : t.end), `${e.id.bioguide} ${short} ${t.start}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
