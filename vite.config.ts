@@ -9,6 +9,6 @@ export default defineConfig({
     // standaloneFiles: a self-contained content script, nothing in web_accessible_resources for pages to fingerprint.
     crx({ manifest, contentScripts: { standaloneFiles: ['src/content/index.ts'] } }),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: false, modulePreload: false },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: false, modulePreload: false, chunkSizeWarningLimit: 4096 },
   json: { stringify: true },
 });

@@ -11,6 +11,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { Alias, Dataset, PartySpell, Person, Pledge, PledgeStatus, Source, Tenure } from '../src/core/schema';
 import { nameKey } from '../src/core/normalise';
+import { surnameOf } from '../src/core/dataset';
 import { validateDataset } from './validate-dataset';
 
 const args = process.argv.slice(2);
@@ -34,6 +35,10 @@ const SOURCES: (Source & { snapshot: string })[] = [
   { id: 'congress', name: 'congress-legislators', licence: 'CC0 1.0', url: 'https://github.com/unitedstates/congress-legislators', commit: 'dfa9622263dd4c8d08636926e498f1845704d7eb', snapshot: '2026-06-15' },
   { id: 'an', name: 'Assemblée nationale open data', licence: 'Licence Ouverte / Etalab 2.0', url: 'https://data.assemblee-nationale.fr/', commit: '3d34cba83828dbb84796c3085632617caccb4515', snapshot: '2026-01-29' },
   { id: 'wikidata', name: 'Wikidata (heads of state and government extract)', licence: 'CC0 1.0', url: 'https://www.wikidata.org/', commit: '2e1e3b9cf6bff86186ae26376a2deafdbd9c67e3', snapshot: '2025-10-03' },
+  { id: 'ukparl', name: 'UK Parliament election results (House of Commons Library)', licence: 'Open Parliament Licence v3.0', url: 'https://electionresults.parliament.uk/', commit: '774c93e64c4d69a5094d0518aef68060c4d74df0', snapshot: '2026-08-20' },
+  { id: 'mplookup', name: 'MP lookup (DfE, from the UK Parliament Members API)', licence: 'Open Parliament Licence v3.0', url: 'https://github.com/dfe-analytical-services/mp-lookup', commit: '793ea661826202d050e95291e6f64021ce6c94d1', snapshot: '2026-06-27' },
+  { id: 'an-deputes', name: 'Assemblée nationale open data (deputies, via NosDéputés and Datan)', licence: 'Licence Ouverte / Etalab 2.0', url: 'https://data.assemblee-nationale.fr/', commit: '18582f1ddddeef11a2e720b1f784efb0bf07f105', snapshot: '2026-03-09' },
+  { id: 'europarl', name: 'European Parliament (MEPs of the 10th term, via MEPwatch)', licence: 'European Parliament reuse notice (acknowledge the source)', url: 'https://www.europarl.europa.eu/meps/en/', commit: '908f5f8bedc305ef9c5e1c8179e9e0cf499e36c4', snapshot: '2024-10-14' },
   { id: 'curated', name: 'Nameplate curated facts', licence: 'CC BY 4.0', url: 'https://github.com/nameplate/nameplate/tree/main/data/curated', snapshot: '2026-11-28' },
 ];
 
@@ -55,6 +60,8 @@ function register(p: Person): Person {
   if (existing) return existing;
   people.set(p.id, p);
   indexNames(p);
+  const short = withoutMiddleInitials(p.name);
+  if (short !== p.name) addAlias(p, { name: short });
   if (p.ids?.wikidata) byWikidata.set(p.ids.wikidata, p.id);
   return p;
 }
@@ -76,6 +83,12 @@ function findByName(country: string, name: string): Person | undefined {
 
 function addSource(p: Person, src: string) {
   if (!p.src.includes(src)) p.src.push(src);
+}
+
+/** "Charles E. Schumer" is printed "Charles Schumer" too: drop middle initials. */
+function withoutMiddleInitials(name: string): string {
+  const words = name.split(/\s+/);
+  return words.length > 2 ? words.filter((w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w)).join(' ') : name;
 }
 
 function addAlias(p: Person, alias: Alias) {
@@ -299,6 +312,168 @@ function endOfGovernment(mandats: any[], m: any): { end: string; url: string } |
 }
 
 // ---------------------------------------------------------------------------
+// UK: every MP elected at the general elections of 2010–2024 and at by-elections.
+
+const GE_COLUMNS = ['ONS ID', 'ONS region ID', 'Constituency name', 'County name', 'Region name', 'Country name', 'Constituency type', 'Party name', 'Party abbreviation', 'Electoral Commission party ID', 'MNIS party ID', 'Electoral Commission adjunct party ID', 'Candidate first name', 'Candidate surname', 'Candidate gender', 'Sitting MP', 'Former MP', 'Member MNIS ID', 'Votes', 'Share', 'Change'];
+const dmy = (s: string) => { const [d, m, y] = s.split('/'); return `${y}-${m}-${d}`; };
+
+interface Win { mnis: string; first: string; last: string; party: string; seat: string; seatName: string; date: string; parliament: number }
+
+/** The winner (most votes) of each contest. */
+function winners(rows: Record<string, string>[], parliament: number, dateOf: (r: Record<string, string>) => string): Win[] {
+  const best = new Map<string, Record<string, string>>();
+  for (const r of rows) {
+    const seat = r['ONS ID'] ?? r['ONS ID2'];
+    const key = `${seat}|${dateOf(r)}`;
+    const cur = best.get(key);
+    if (!cur || Number(r.Votes) > Number(cur.Votes)) best.set(key, r);
+  }
+  return [...best.values()].map((r) => ({
+    mnis: String(r['Member MNIS ID'] ?? '').trim(), first: r['Candidate first name'].trim(), last: r['Candidate surname'].trim(),
+    party: r['Party name'].trim(), seat: r['ONS ID'] ?? r['ONS ID2'], seatName: r['Constituency name'].trim(), date: dateOf(r), parliament,
+  }));
+}
+
+function loadMps() {
+  const dir = 'uk-parliament-election-results';
+  const periods = parseCsv(readFileSync(join(SHARED, dir, 'parliament_periods.csv')), { relax_column_count: true }) as string[][];
+  const elected = new Map<number, string>();
+  const dissolved = new Map<number, string>();
+  for (const p of periods) {
+    elected.set(Number(p[0]), dmy(p[1]));
+    if (p[4]) dissolved.set(Number(p[0]), dmy(p[4]));
+  }
+  const wins: Win[] = [];
+  for (let n = 55; n <= 59; n++) {
+    const ge = parseCsv(readFileSync(join(SHARED, dir, `parliament-${n}-general-election-candidacies.csv`)), {
+      columns: n === 59 ? true : GE_COLUMNS, bom: true, skip_empty_lines: true, relax_column_count: true,
+    }) as Record<string, string>[];
+    wins.push(...winners(ge, n, () => elected.get(n)!));
+    wins.push(...winners(csv(`${dir}/parliament-${n}-by-elections-candidacies.csv`), n, (r) => dmy(r['Election date'])));
+  }
+  const lookup = new Map(csv('dfe-mp-lookup/mp_lookup.csv').map((r) => [r.member_id, r]));
+  wins.sort((a, b) => a.date.localeCompare(b.date) || a.seat.localeCompare(b.seat));
+  for (const w of wins) {
+    if (!w.mnis) throw new Error(`election results: winner ${w.first} ${w.last} (${w.seatName}, ${w.date}) has no MNIS id`);
+    // The seat is held until dissolution, or the next by-election in the same seat during that Parliament.
+    const next = wins.find((o) => o.seat === w.seat && o.parliament === w.parliament && o.date > w.date);
+    const end = next?.date ?? dissolved.get(w.parliament);
+    const p = people.get(`gb-m${w.mnis}`) ?? register({ id: `gb-m${w.mnis}`, name: `${w.first} ${w.last}`, country: 'GB', ids: { ukParliament: w.mnis }, src: [] });
+    addSource(p, 'ukparl');
+    tenures.push({
+      person: p.id, title: `Member of Parliament for ${w.seatName}`, short: 'MP', org: 'House of Commons', country: 'GB',
+      start: w.date, ...(end ? { end } : {}), rank: 7, src: 'ukparl',
+    });
+    if (!p.src.includes('ifg')) p.parties = mergeSpells([...(p.parties ?? []), { party: w.party, from: w.date, ...(end ? { to: end } : {}) }]);
+  }
+  // Current party (defections since the election), as the lookup knew it on its snapshot date.
+  for (const [mnis, r] of lookup) {
+    const p = people.get(`gb-m${mnis}`);
+    if (!p) continue;
+    addSource(p, 'mplookup');
+    const party = r.party_text.replace(/^Labour \(Co-op\)$/, 'Labour and Co-operative');
+    const last = p.parties?.at(-1);
+    if (last && last.party !== party && !last.to) {
+      last.to = MP_LOOKUP_DATE;
+      p.parties!.push({ party, from: MP_LOOKUP_DATE });
+    }
+  }
+}
+/** The MP lookup has no dates: a party it reports that differs from the election's is known from its snapshot. */
+const MP_LOOKUP_DATE = '2026-06-27';
+
+// ---------------------------------------------------------------------------
+// France: deputies of the 16th (2022–2024) and 17th (2024–) legislatures.
+
+const titleCase = (s: string) =>
+  s.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()).replace(/\b(De|Du|Des|Le|La|Von|Van|Der|Den)\b(?=\s)/g, (w) => w.toLowerCase());
+
+function frDeputy(uid: string, first: string, last: string): Person {
+  const id = byAssemblee.get(uid);
+  const p = (id && people.get(id)) || register({ id: `fr-${uid}`, name: `${first} ${last}`, country: 'FR', ids: { assemblee: uid }, src: [] });
+  byAssemblee.set(uid, p.id);
+  p.ids = { ...p.ids, assemblee: uid };
+  addSource(p, 'an-deputes');
+  return p;
+}
+const byAssemblee = new Map<string, string>();
+
+/** The 16th legislature ended with the dissolution of 9 June 2024 (decree published 10 June). */
+const DISSOLUTION_2024 = { end: '2024-06-10', url: 'https://fr.news.yahoo.com/dissolution-lassembl%C3%A9e-nationale-texte-d%C3%A9cret-174003001.html' };
+
+function loadDeputies() {
+  for (const p of people.values()) if (p.ids?.assemblee) byAssemblee.set(p.ids.assemblee, p.id);
+  const names = new Map(csv('nosdeputes2-an-opendata/deputes.csv').map((r) => [r.id, r]));
+  for (const m of csv('nosdeputes2-an-opendata/deputes-organes.csv')) {
+    if (m.typeOrgane !== 'ASSEMBLEE' || m.legislature !== '16') continue;
+    const who = names.get(m.depId);
+    if (!who) continue;
+    const p = frDeputy(m.depId, who.prenom, who.nom);
+    const end = m.dateFin ? addDays(m.dateFin, 1) : DISSOLUTION_2024.end;
+    tenures.push({
+      person: p.id, title: 'Député (16e législature)', short: 'Deputy', org: 'Assemblée nationale', country: 'FR',
+      start: m.dateDebut, end, rank: 7, src: 'an-deputes', ...(m.dateFin ? {} : { url: DISSOLUTION_2024.url }),
+    });
+  }
+  for (const r of csv('datan-deputes-17/deputes-active.csv')) {
+    const p = frDeputy(r.id, r.prenom, r.nom);
+    tenures.push({
+      person: p.id, title: `Député de la ${r.circo}e circonscription (${r.departementNom})`, short: 'Deputy', org: 'Assemblée nationale', country: 'FR',
+      start: r.datePriseFonction, rank: 7, src: 'an-deputes',
+    });
+    if (!p.parties?.length) p.parties = [{ party: r.groupe, from: r.datePriseFonction }];
+  }
+}
+
+// ---------------------------------------------------------------------------
+// EU: MEPs of the 10th term (2024–).
+
+const TERM_10_START = '2024-07-16';
+
+function loadMeps() {
+  const groups = json(join(SHARED, 'mepwatch-meps-10', 'eugroups.json')) as Record<string, { name: string }>;
+  const moves = new Map(csv('mepwatch-meps-10/inout.csv').map((r) => [r.id, r]));
+  for (const r of csv('mepwatch-meps-10/meps.csv')) {
+    const country = r.country.toUpperCase();
+    const name = `${r.first_name} ${titleCase(r.last_name)}`.replace(/\s+/g, ' ').trim();
+    const p = findByName(country, name) ?? register({ id: `eu-${r.epid}`, name, country, src: [] });
+    addSource(p, 'europarl');
+    const move = moves.get(r.epid);
+    const start = move && move.start > TERM_10_START ? move.start : TERM_10_START;
+    const group = groups[r.eugroup]?.name ?? r.eugroup;
+    tenures.push({
+      person: p.id, title: `Member of the European Parliament (${country})`, short: 'MEP', org: `European Parliament, ${group}`, country,
+      start, rank: 7, src: 'europarl',
+    });
+    if (!p.parties?.length && r.party) p.parties = [{ party: r.party, from: start }];
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Surnames that need care: common words ("May", "Truss", "Cleverly") and common surnames.
+
+const COMMON_SURNAMES = `smith jones williams taylor davies brown wilson evans thomas johnson roberts walker wright robinson thompson white hughes
+edwards green hall wood harris lewis martin jackson clarke clark turner hill scott cooper morris ward moore king watson baker harrison
+morgan patel young allen mitchell james anderson phillips lee bell parker davis miller garcia rodriguez martinez murphy reid kelly
+campbell stewart murray ross khan ali ahmed singh shah hussain begum kaur lopez gonzalez hernandez perez sanchez ramirez torres nguyen
+kim chen wang li zhang liu johnston graham hamilton cox richardson wilkinson marshall owen rees price ellis hunt reeves gray grant
+bernard dubois durand petit moreau laurent simon michel lefebvre leroy roux david bertrand morel fournier girard bonnet dupont lambert
+fontaine rousseau vincent muller mueller schmidt schneider fischer weber meyer wagner becker schulz hoffmann rossi russo ferrari esposito`.split(/\s+/);
+
+function surnameFlags(): { common: string[]; words: string[] } {
+  const words = new Set(readFileSync(join(ROOT, 'node_modules', 'word-list', 'words.txt'), 'utf8').split('\n'));
+  const french = new Set((JSON.parse(readFileSync(join(ROOT, 'node_modules', 'an-array-of-french-words', 'index.json'), 'utf8')) as string[]).map((w) => nameKey(w)));
+  const counts = new Map<string, number>();
+  for (const p of people.values()) {
+    if (!p.src.length) continue;
+    for (const n of new Set([p.name, ...(p.aliases ?? []).map((a) => a.name)].map(surnameOf).filter(Boolean))) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const common = [...counts].filter(([k, c]) => c > 1 || COMMON_SURNAMES.includes(k)).map(([k]) => k).sort();
+  const asWords = [...counts.keys()].filter((k) => !k.includes(' ') && (words.has(k) || french.has(k))).sort();
+  return { common, words: asWords };
+}
+
+// ---------------------------------------------------------------------------
 // Heads of state and government (Wikidata extract), for countries without a better source.
 
 const LEADER_COUNTRIES: Record<string, string> = {
@@ -359,8 +534,13 @@ const FR_CURATED_SHORT: Record<string, string> = {
   'Justice Minister': 'Minister of Justice',
 };
 
+/** Every curated layer: data/curated/*.json except pledges.json, in name order. */
 function loadCurated() {
-  const layer = json(join(CURATED, 'people.json')) as { people: CuratedPerson[]; tenures: CuratedTenure[]; corrections?: CuratedCorrection[] };
+  for (const f of readdirSync(CURATED).filter((f) => f.endsWith('.json') && f !== 'pledges.json').sort()) loadCuratedLayer(join(CURATED, f));
+}
+
+function loadCuratedLayer(file: string) {
+  const layer = json(file) as { people: CuratedPerson[]; tenures: CuratedTenure[]; corrections?: CuratedCorrection[] };
   for (const c of layer.people) {
     const p = (c.wikidata && people.get(byWikidata.get(c.wikidata) ?? '')) || findByName(c.country, c.name) ||
       register({ id: `${c.country.toLowerCase()}-${slug(c.name)}`, name: c.name, country: c.country, src: [] });
@@ -448,8 +628,11 @@ function mergeTenures(list: Tenure[]): Tenure[] {
 }
 
 loadIfg();
+loadMps();
 loadCongress();
 loadAssemblee();
+loadDeputies();
+loadMeps();
 loadLeaders();
 loadCurated();
 const pledges = loadPledges();
@@ -461,6 +644,7 @@ const dataset: Dataset = {
   people: [...people.values()].filter((p) => p.src.length).sort((a, b) => a.id.localeCompare(b.id)),
   tenures: mergeTenures(preferCurated(dropImpossible(tenures))).sort((a, b) => a.person.localeCompare(b.person) || a.start.localeCompare(b.start) || a.short.localeCompare(b.short)),
   pledges: pledges.sort((a, b) => a.id.localeCompare(b.id)),
+  surnames: surnameFlags(),
 };
 const problems = validateDataset(dataset);
 if (problems.length) {

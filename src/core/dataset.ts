@@ -128,6 +128,23 @@ export class DatasetIndex {
     return best;
   }
 
+  /**
+   * The unbroken stint a tenure belongs to: back-to-back tenures of the same
+   * office (a reappointment, a renamed department) read as one to a reader.
+   */
+  stint(t: Tenure): { start: IsoDate; end?: IsoDate } {
+    const list = this.tenures(this.personIndex.get(t.person) ?? -1).filter((x) => x.short === t.short);
+    let { start, end } = t;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const x of list) {
+        if (x.end === start && x.start < start) (start = x.start), (changed = true);
+        if (end !== undefined && x.start === end) (end = x.end), (changed = true);
+      }
+    }
+    return end === undefined ? { start } : { start, end };
+  }
+
   /** People who held the office with this title key on `date`, optionally in one country. */
   holdersOn(titleKey: string, date: IsoDate, country?: string): number[] {
     const out = new Set<number>();

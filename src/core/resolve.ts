@@ -88,9 +88,10 @@ function capitalisedName(text: string, start: number, end: number): boolean {
   return true;
 }
 
-function officeView(t: Tenure | undefined): OfficeView | null {
+function officeView(index: DatasetIndex, t: Tenure | undefined): OfficeView | null {
   if (!t) return null;
-  return { title: t.title, short: t.short, org: t.org ?? null, country: t.country, start: t.start, end: t.end ?? null };
+  const { start, end } = index.stint(t);
+  return { title: t.title, short: t.short, org: t.org ?? null, country: t.country, start, end: end ?? null };
 }
 
 /** The `count` words just before `pos` (folded), oldest first, padded with '' at the start of the text. */
@@ -162,19 +163,22 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   for (const [i, entry] of found) {
     const p = index.person(i);
     const role = index.roleOn(i, opts.date);
+    const office = officeView(index, role);
     const nowRole = index.roleOn(i, opts.today);
+    const now = officeView(index, nowRole);
     entry.mentions.sort((a, b) => a.start - b.start);
     people.push({
       id: p.id,
       name: p.name,
       role: role?.short ?? null,
-      roleStart: role?.start ?? null,
-      roleEnd: role?.end ?? null,
+      roleStart: office?.start ?? null,
+      roleEnd: office?.end ?? null,
       party: index.partyOn(i, opts.date) ?? null,
       country: p.country ?? null,
-      office: officeView(role),
-      former: role ? null : officeView(index.lastRoleBefore(i, opts.date)),
-      now: nowRole && nowRole !== role ? officeView(nowRole) : null,
+      office,
+      former: role ? null : officeView(index, index.lastRoleBefore(i, opts.date)),
+      // "now" only when it is a different office, not the same stint seen later.
+      now: now && !(office && now.short === office.short && now.start === office.start) ? now : null,
       why: titleBeforeNameWhy(entry.why, entry.mentions, text, role),
       pledges: index.pledgesOf(p.id).map((pl) => pl.id),
       sources: p.src.map((s) => index.source(s)?.name ?? s),

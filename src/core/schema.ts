@@ -89,4 +89,6 @@ export interface Dataset {
   people: Person[];
   tenures: Tenure[];
   pledges: Pledge[];
+  /** Folded surname keys that need care: shared by several people or common surnames, and ordinary words. */
+  surnames?: { common: string[]; words: string[] };
 }
