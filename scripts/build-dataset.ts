@@ -53,6 +53,7 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 const people = new Map<string, Person>();
 const byKey = new Map<string, string[]>(); // `${country}|${nameKey}` → ids
 const byWikidata = new Map<string, string>();
+const byNameOnly = new Map<string, string[]>(); // nameKey → ids, across countries
 const tenures: Tenure[] = [];
 
 function register(p: Person): Person {
@@ -68,11 +69,18 @@ function register(p: Person): Person {
 
 function indexNames(p: Person) {
   for (const n of [p.name, ...(p.aliases ?? []).map((a) => a.name)]) {
-    const k = `${p.country}|${nameKey(n)}`;
-    const list = byKey.get(k) ?? [];
-    if (!list.includes(p.id)) list.push(p.id);
-    byKey.set(k, list);
+    for (const [map, k] of [[byKey, `${p.country}|${nameKey(n)}`], [byNameOnly, nameKey(n)]] as const) {
+      const list = map.get(k) ?? [];
+      if (!list.includes(p.id)) list.push(p.id);
+      map.set(k, list);
+    }
   }
+}
+
+/** The one person anywhere known by this name (an EU official who is also a national politician). */
+function findByNameAnywhere(name: string): Person | undefined {
+  const ids = byNameOnly.get(nameKey(name)) ?? [];
+  return ids.length === 1 ? people.get(ids[0]) : undefined;
 }
 
 /** Find the one person of this country known by this name, if exactly one. */
@@ -482,6 +490,8 @@ const LEADER_COUNTRIES: Record<string, string> = {
   EST: 'EE', FIN: 'FI', GRC: 'GR', HUN: 'HU', IRL: 'IE', LVA: 'LV', LTU: 'LT', LUX: 'LU', MLT: 'MT', NLD: 'NL', POL: 'PL', PRT: 'PT',
   ROU: 'RO', SVK: 'SK', SVN: 'SI', ESP: 'ES', SWE: 'SE', UKR: 'UA', ISR: 'IL', NZL: 'NZ', NOR: 'NO', CHE: 'CH',
 };
+/** Heads of state the extract mixes up (Swiss Federal Council, realms whose head of state is the British monarch). */
+const LEADER_SKIP_HEAD_OF_STATE = new Set(['CHE', 'AUS', 'CAN', 'NZL']);
 const LEADER_TITLES: Record<string, [string, string]> = {
   'FR|head_of_state': ['President of the French Republic', 'President'],
   'FR|head_of_government': ['Prime Minister of France', 'Prime Minister'],
@@ -493,11 +503,14 @@ const LEADER_TITLES: Record<string, [string, string]> = {
 function loadLeaders() {
   const rows = csv('wikidata-leaders-geografia/leaders_history.csv');
   rows.sort((a, b) => (a.iso3 + a.role + a.start).localeCompare(b.iso3 + b.role + b.start));
-  for (const r of rows) {
+  const usable = rows.filter((r) => LEADER_COUNTRIES[r.iso3] && r.start && /^Q\d+$/.test(r.person_qid) && r.person && !/^Q\d+$/.test(r.person) &&
+    !(r.role === 'head_of_state' && LEADER_SKIP_HEAD_OF_STATE.has(r.iso3)));
+  for (const [i, r] of usable.entries()) {
     const country = LEADER_COUNTRIES[r.iso3];
-    if (!country || !r.start || !/^Q\d+$/.test(r.person_qid) || /^Q\d+$/.test(r.person) || !r.person) continue;
     const start = r.start.slice(0, 10);
-    const end = r.end ? r.end.slice(0, 10) : undefined;
+    // Open rows the extract forgot to close end where the next holder of the same office starts.
+    const next = r.end ? undefined : usable.slice(i + 1).find((o) => o.iso3 === r.iso3 && o.role === r.role && o.person_qid !== r.person_qid && o.start > r.start);
+    const end = r.end ? r.end.slice(0, 10) : next?.start.slice(0, 10);
     if ((end ?? '9999') < '2007-01-01' || start.endsWith('-01-01')) continue;
     if (r.role === 'head_of_state' && /(do|da|de|dos) (Reino|Países|Espanha|Suécia|Dinamarca|Bélgica|Noruega|Japão)/.test(r.person)) continue;
     const p = people.get(byWikidata.get(r.person_qid) ?? '') ?? findByName(country, r.person) ?? register({ id: `wd-${r.person_qid}`, name: r.person, country, ids: { wikidata: r.person_qid }, src: [] });
@@ -519,7 +532,7 @@ interface CuratedCorrection { person: string; title?: string; start: string; end
 function resolveRef(ref: string): Person {
   const [country, ...rest] = ref.split(':');
   const name = rest.join(':');
-  const p = findByName(country, name);
+  const p = findByName(country, name) ?? (country === 'EU' ? findByNameAnywhere(name) : undefined);
   if (!p) throw new Error(`curated: no single person "${ref}" (add it to people.json)`);
   return p;
 }
@@ -543,7 +556,7 @@ function loadCuratedLayer(file: string) {
   const layer = json(file) as { people: CuratedPerson[]; tenures: CuratedTenure[]; corrections?: CuratedCorrection[] };
   for (const c of layer.people) {
     const p = (c.wikidata && people.get(byWikidata.get(c.wikidata) ?? '')) || findByName(c.country, c.name) ||
-      register({ id: `${c.country.toLowerCase()}-${slug(c.name)}`, name: c.name, country: c.country, src: [] });
+      (c.country === 'EU' ? findByNameAnywhere(c.name) : undefined) || register({ id: `${c.country.toLowerCase()}-${slug(c.name)}`, name: c.name, country: c.country, src: [] });
     addSource(p, 'curated');
     if (c.wikidata) p.ids = { ...p.ids, wikidata: c.wikidata };
     for (const a of c.aliases ?? []) addAlias(p, { name: a });

@@ -77,7 +77,7 @@ export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
       const meta = m.meta as Record<string, unknown> | undefined;
       return (
         isStr(m.text) && m.text.length <= MAX_TEXT_CHARS && !!meta && typeof meta === 'object' &&
-        (meta.url === undefined || isStr(meta.url)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
+        (meta.url === undefined || isStr(meta.url)) && (meta.lang === undefined || isStr(meta.lang)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
       );
     }
     case 'dataset-info':

@@ -67,5 +67,6 @@ export function collectMeta(doc: Document, url?: string): PageMeta {
     if (key && content) metas.push([key, content.slice(0, 200)]);
   }
   const times = Array.from(doc.querySelectorAll('time[datetime]'), (t) => t.getAttribute('datetime') ?? '').slice(0, 50);
-  return { url, jsonLd, metas, times };
+  const lang = doc.documentElement?.getAttribute('lang')?.slice(0, 20) || undefined;
+  return { url, jsonLd, metas, times, ...(lang ? { lang } : {}) };
 }

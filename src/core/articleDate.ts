@@ -14,6 +14,8 @@ export interface PageMeta {
   metas: [string, string][];
   /** datetime attributes of <time> elements, in document order. */
   times: string[];
+  /** The document's language (<html lang>), a hint for the article's country. */
+  lang?: string;
 }
 
 export type DateSource = 'option' | 'metadata' | 'text' | 'today';

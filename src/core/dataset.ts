@@ -57,10 +57,14 @@ export class DatasetIndex {
   private readonly tenuresByTitle = new Map<string, Tenure[]>();
   private readonly pledgesByPerson = new Map<string, Pledge[]>();
   private readonly sources = new Map<string, Source>();
+  private readonly commonSurnames: Set<string>;
+  private readonly wordSurnames: Set<string>;
 
   constructor(readonly data: Dataset) {
     this.people = data.people;
     this.pledges = data.pledges;
+    this.commonSurnames = new Set(data.surnames?.common ?? []);
+    this.wordSurnames = new Set(data.surnames?.words ?? []);
     data.sources.forEach((s) => this.sources.set(s.id, s));
     this.people.forEach((p, i) => this.personIndex.set(p.id, i));
     this.tenuresByPerson = this.people.map(() => []);
@@ -94,6 +98,16 @@ export class DatasetIndex {
         list.push(pl);
       }
     });
+  }
+
+  /** Shared by several people in the data, or a common surname in general. */
+  isCommonSurname(key: string): boolean {
+    return this.commonSurnames.has(key);
+  }
+
+  /** Also an ordinary word ("truss", "cleverly", "borne"). */
+  isWordSurname(key: string): boolean {
+    return this.wordSurnames.has(key);
   }
 
   person(i: number): Person {

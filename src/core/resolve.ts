@@ -3,7 +3,7 @@
  * mentions count (coreference, titles) and what office each person held on the
  * article's date. Conservative by design: when unsure, leave a mention unmarked.
  */
-import type { DatasetIndex, Meaning } from './dataset';
+import { holds, type DatasetIndex, type Meaning } from './dataset';
 import type { RawMatch } from './matcher';
 import type { IsoDate, Tenure } from './schema';
 import { isCapitalised, nameKey } from './normalise';
@@ -24,7 +24,9 @@ export interface OfficeView {
   end: IsoDate | null;
 }
 
-export type Why = 'full name' | 'surname after full name' | 'title on date' | 'title and name';
+export type Why =
+  | 'full name' | 'earlier full name' | 'other name' | 'surname after full name' | 'title and surname'
+  | 'distinctive surname' | 'title on date' | 'title and name';
 
 export interface PersonResult {
   id: string;
@@ -63,6 +65,8 @@ export interface ResolveOptions {
   today: IsoDate;
   /** Host name of the page, a hint for the article's country. */
   host?: string;
+  /** The page's language (html lang), another hint. */
+  lang?: string;
 }
 
 export interface Resolution {
@@ -109,16 +113,18 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     if (!entry) found.set(person, (entry = { why, mentions: [] }));
     entry.mentions.push({ text: text.slice(m.start, m.end), start: m.start, end: m.end });
   };
+  const personsOf = (m: RawMatch<Meaning>, kind: 'name' | 'surname') =>
+    m.values.filter((v) => v.kind === kind).map((v) => (v as { person: number }).person);
 
   // Pass 1: full names. A name shared by several people is decided by who held office on the date.
   const nameMatches = new Set<RawMatch<Meaning>>();
   for (const m of matches) {
-    const persons = m.values.filter((v) => v.kind === 'name').map((v) => (v as { person: number }).person);
-    if (!persons.length || !capitalisedName(text, m.start, m.end)) continue;
+    const persons = personsOf(m, 'name');
+    if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m)) continue;
     const chosen = pickByDate(index, persons, opts.date);
     if (chosen === undefined) continue;
     nameMatches.add(m);
-    add(chosen, m, 'full name');
+    add(chosen, m, nameWhy(index, chosen, m.key));
   }
 
   // Pass 2: titles right before a full name ("Home Secretary James Cleverly") confirm it.
@@ -130,20 +136,37 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     if (/^[\s\u00a0]{1,2}$/.test(text.slice(m.end, next.start))) titleBeforeName.add(m);
   }
 
-  // Pass 3: surnames (bare or after an honorific), only for people named in full in this document.
+  // Pass 3: surnames. Counted when the person is named in full in this document; or after an
+  // office honorific that fits ("Sen. Warren", "President Biden"); or when the surname is
+  // distinctive across the dataset, capitalised mid-sentence, and its owner senior by then.
   const introduced = new Set(found.keys());
+  const countrySoFar = inferCountry(index, found, opts.host, opts.lang);
   for (const m of matches) {
     if (nameMatches.has(m)) continue;
-    const persons = m.values.filter((v) => v.kind === 'surname').map((v) => (v as { person: number }).person);
-    if (!persons.length || !capitalisedName(text, m.start, m.end)) continue;
+    const persons = personsOf(m, 'surname');
+    if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m)) continue;
     if (m.key === 'may' && (MONTH_CONTEXT.test(text.slice(Math.max(0, m.start - 12), m.start)) || /^\s*\d/.test(text.slice(m.end, m.end + 3)))) continue;
+    const honorific = honorificBefore(text, m.start);
+    const caps = isAllCapsContext(text, m.start, m.end);
+    if (!honorific && !caps && partOfAnotherName(text, m.start)) continue;
     const known = persons.filter((p) => introduced.has(p));
-    if (known.length !== 1) continue;
-    add(known[0], m, 'surname after full name');
+    if (known.length === 1) {
+      add(known[0], m, found.get(known[0])!.why === 'full name' ? 'surname after full name' : found.get(known[0])!.why);
+      continue;
+    }
+    if (known.length > 1 || caps) continue; // two people of that surname named here, or a shouting headline: never guess
+    const office = honorific && OFFICE_HONORIFICS[honorific];
+    if (office) {
+      const holders = persons.filter((p) => index.tenures(p).some((t) => holds(t, opts.date) && office.test(t.short)));
+      if (holders.length === 1) add(holders[0], m, 'title and surname');
+      continue;
+    }
+    const chosen = distinctive(index, persons, m.key, opts.date, countrySoFar);
+    if (chosen !== undefined && (honorific || midSentence(text, m.start))) add(chosen, m, 'distinctive surname');
   }
 
   // Pass 4: titles on their own ("the Home Secretary") → the holder on the date, when unambiguous.
-  const articleCountry = inferCountry(index, found, opts.host);
+  const articleCountry = inferCountry(index, found, opts.host, opts.lang);
   for (const m of matches) {
     if (nameMatches.has(m) || titleBeforeName.has(m)) continue;
     const title = m.values.find((v) => v.kind === 'title') as { title: string } | undefined;
@@ -211,6 +234,81 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   return { people, pledges };
 }
 
+/** Honorifics and office titles printed before a surname. */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|baroness|baron|senator|sen|rep|representative|congressman|congresswoman|gov|governor|president|chancellor|premier|prime minister|vice president|speaker|secretary|minister|commissioner|m|mme)\.?[\s\u00a0]+$/iu;
+
+/** Office honorifics → the offices (short titles) they stand for. */
+const OFFICE_HONORIFICS: Record<string, RegExp> = {
+  senator: /^Senator$/, sen: /^Senator$/, rep: /^Representative$/, representative: /^Representative$/, congressman: /^Representative$/,
+  congresswoman: /^Representative$/, gov: /^Governor$/, governor: /^Governor$/, president: /President$/, chancellor: /^Chancellor$/,
+  premier: /^Prime Minister$/, 'prime minister': /^Prime Minister$/, 'vice president': /^Vice President$/, speaker: /^Speaker$/,
+  secretary: /Secretary/, minister: /Minister/, commissioner: /Commissioner/,
+};
+
+function honorificBefore(text: string, start: number): string | undefined {
+  const m = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+/** Words that start sentences and are no part of a name ("When Sunak arrived…"). */
+const SENTENCE_WORDS = new Set(`when while after before yesterday today tonight but and as if then so now meanwhile however later earlier since under with
+for asked speaking last this that although though because once until unlike like both even only also still instead said says told
+in on at by from of to under over about against without why how what where who whom whose which`.split(/\s+/));
+
+/** Is the surname right after another capitalised word ("Dow Jones", "Chris Brown")? Then it belongs to that name. */
+function partOfAnotherName(text: string, start: number): boolean {
+  const m = /(\p{Lu}[\p{L}'’.-]*)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 30), start));
+  return !!m && !SENTENCE_WORDS.has(m[1].toLowerCase());
+}
+
+/** Not at the start of a sentence, a line or a quotation: a capital there is the name's, not the sentence's. */
+function midSentence(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 6), start).replace(/[\s\u00a0"“‘'(\[]+$/u, '');
+  return before.length > 0 && !/[.!?:;\n]$/.test(before);
+}
+
+/** Is the match inside a run of capitals (a shouting headline)? */
+function isAllCapsContext(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  if (word !== word.toUpperCase()) return false;
+  const around = text.slice(Math.max(0, start - 25), Math.min(text.length, end + 25)).replace(/[^\p{L}]/gu, '');
+  return around.length > word.length && around === around.toUpperCase();
+}
+
+const INSTITUTION_AFTER = /^(?:['’]s)?[\s\u00a0]+(?:University|Tower|Towers|Organi[sz]ation|Hotels?|Foundation|Presidential|Library|Center|Centre|Airport|Street|Road|Avenue|Boulevard|Building|Prize|Trophy|Cup|Stadium|Arena|Park|Bridge|Station|School|College|Institute|Memorial|Museum|Square|Plaza|Inc|Ltd|plc|Group|Industries|Index|Average|&)\b/u;
+
+/** Names that are part of an institution, a company, a byline or a credit rather than the person. */
+function notAPerson(text: string, m: { start: number; end: number }): boolean {
+  if (INSTITUTION_AFTER.test(text.slice(m.end, m.end + 30))) return true;
+  if (/&[\s\u00a0]*$/.test(text.slice(Math.max(0, m.start - 3), m.start))) return true; // "Johnson & Johnson"
+  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+  const line = text.slice(lineStart, m.start);
+  return /^\s*(by|par|von|words by|reporting by|written by|edited by)\s+(?:[^\n,]*(,| and)\s+)?$/i.test(line) ||
+    /(photograph|photo|picture|image|credit|illustration|video)s?( by)?\s*:?\s+[^\n]*$/i.test(line);
+}
+
+/** The one senior person with this surname, by the date, if the surname is distinctive. */
+function distinctive(index: DatasetIndex, persons: number[], key: string, date: IsoDate, country: string | undefined): number | undefined {
+  if (index.isCommonSurname(key) || NEVER_ALONE.has(key)) return undefined;
+  const senior = persons.filter((p) => index.tenures(p).some((t) => t.rank <= 3 && t.start <= date));
+  if (senior.length !== 1 || persons.length !== 1) return undefined;
+  // A surname that is also a word counts alone only for a head of state or government of the article's country ("Truss").
+  if (index.isWordSurname(key) && !(index.person(senior[0]).country === country && index.tenures(senior[0]).some((t) => t.rank === 1 && t.start <= date))) return undefined;
+  return senior[0];
+}
+
+/** Words too common in capitalised use to stand alone for a person even when one leader bears them. */
+const NEVER_ALONE = new Set(['may', 'major', 'rice', 'cash', 'hope', 'long', 'love', 'king', 'young', 'north', 'west', 'green', 'black', 'white',
+  'english', 'french', 'british', 'scottish', 'irish', 'welsh', 'german', 'american', 'european', 'christian', 'catholic', 'jewish', 'labour', 'liberal', 'conservative', 'democrat', 'republican']);
+
+/** Why a full-name match counts: the current name, or an earlier or other name. */
+function nameWhy(index: DatasetIndex, person: number, key: string): Why {
+  const p = index.person(person);
+  if (nameKey(p.name) === key) return 'full name';
+  const alias = (p.aliases ?? []).find((a) => nameKey(a.name) === key);
+  return alias?.to ? 'earlier full name' : 'other name';
+}
+
 /** Full-name mention preceded by its office title: say so, since it confirms the match. */
 function titleBeforeNameWhy(why: Why, mentions: Mention[], text: string, role: Tenure | undefined): Why {
   if (why !== 'full name' || !role) return why;
@@ -228,7 +326,7 @@ function pickByDate(index: DatasetIndex, persons: number[], date: IsoDate): numb
 }
 
 /** The article's country: where most of the named people come from, else the site's domain. */
-function inferCountry(index: DatasetIndex, found: Map<number, { mentions: Mention[] }>, host?: string): string | undefined {
+function inferCountry(index: DatasetIndex, found: Map<number, { mentions: Mention[] }>, host?: string, lang?: string): string | undefined {
   const votes = new Map<string, number>();
   for (const [i, e] of found) {
     const c = index.person(i).country;
@@ -236,6 +334,6 @@ function inferCountry(index: DatasetIndex, found: Map<number, { mentions: Mentio
   }
   const ranked = [...votes].sort((a, b) => b[1] - a[1]);
   if (ranked.length && (ranked.length === 1 || ranked[0][1] > ranked[1][1])) return ranked[0][0];
-  return host ? countryOfHost(host) : undefined;
+  return (host && countryOfHost(host)) || (lang && /^fr\b/i.test(lang) ? 'FR' : undefined);
 }
 

@@ -30,6 +30,7 @@ export const FIXTURE: Dataset = {
   pledges: [
     { id: 'stop-boats', wording: 'Stop small boat crossings', phrases: ['stop the boats'], by: ['p-sunak'], date: '2023-01-04', status: { value: 'broken', date: '2024-07-04' }, url: 'https://example.org/p', src: 't' },
   ],
+  surnames: { common: ['murphy'], words: ['cleverly', 'may', 'truss'] },
 };
 
 export const fixtureIndex = () => new DatasetIndex(FIXTURE);
