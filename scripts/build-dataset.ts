@@ -154,8 +154,10 @@ function loadIfg() {
     const id = mnis ? `gb-m${mnis}` : `gb-ifg-${ifgId.slice(0, 8)}`;
     const p = register({ id, name: current.name, country: 'GB', ids: { ifg: ifgId, ...(mnis ? { ukParliament: mnis } : {}) }, src: ['ifg'] });
     for (const v of versions) {
-      if (v === current) continue;
-      addAlias(p, { name: v.name, ...(v.start_date ? { from: v.start_date } : {}), ...(v.end_date ? { to: v.end_date } : {}) });
+      if (v !== current) addAlias(p, { name: v.name, ...(v.start_date ? { from: v.start_date } : {}), ...(v.end_date ? { to: v.end_date } : {}) });
+      // "Lord Cameron of Chipping Norton" is printed "Lord Cameron".
+      const peer = /^((?:Lord|Lady|Baroness|Baron|Viscount|Earl)\s+[^\s]+(?:\s+[^\s]+)?)\s+of\s+/.exec(v.name);
+      if (peer) addAlias(p, { name: peer[1], ...(v.start_date ? { from: v.start_date } : {}), ...(v.end_date ? { to: v.end_date } : {}) });
     }
     idOf.set(ifgId, id);
   }
@@ -205,10 +207,14 @@ const US_STATES_AT_LARGE = new Set(['AK', 'DE', 'ND', 'SD', 'VT', 'WY']);
 function usPerson(entry: any): Person {
   const bioguide: string = entry.id.bioguide;
   const n = entry.name;
-  const cleanName = String(n.official_full ?? [n.first, n.last, n.suffix].filter(Boolean).join(' ')).replace(/\s+/g, ' ').trim();
+  // The name readers know is the Wikipedia title ("Joe Biden", "JD Vance"); the official one is an alias.
+  const official = String(n.official_full ?? [n.first, n.last, n.suffix].filter(Boolean).join(' ')).replace(/\s+/g, ' ').trim();
+  const known = typeof entry.id.wikipedia === 'string' ? entry.id.wikipedia.replace(/\s*\(.*\)$/, '').trim() : '';
+  const cleanName = known && nameKey(known).endsWith(nameKey(n.last)) ? known : official;
   const existing = people.get(`us-${bioguide}`);
   if (existing) return existing;
   const p = register({ id: `us-${bioguide}`, name: cleanName, country: 'US', ids: { bioguide, ...(entry.id.wikidata ? { wikidata: entry.id.wikidata } : {}) }, src: ['congress'] });
+  addAlias(p, { name: official });
   const plain = [n.nickname ?? n.first, n.last].join(' ');
   addAlias(p, { name: plain });
   if (n.nickname) addAlias(p, { name: [n.first, n.last].join(' ') });

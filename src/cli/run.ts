@@ -66,7 +66,7 @@ export function toJson(a: Annotation) {
     dateDetail: a.dateDetail,
     asOf: a.asOf,
     people: a.people.map((p) => ({
-      id: p.id, name: p.name, role: p.role, roleStart: p.roleStart, roleEnd: p.roleEnd, party: p.party, country: p.country,
+      id: p.id, name: p.name, currentName: p.currentName, role: p.role, roleStart: p.roleStart, roleEnd: p.roleEnd, party: p.party, country: p.country,
       why: p.why, now: p.now?.short ?? null, former: p.former?.short ?? null, sources: p.sources, pledges: p.pledges, mentions: p.mentions,
     })),
     pledges: a.pledges.map((pl) => ({ id: pl.id, phrase: pl.phrase, by: pl.by, status: pl.status, mentions: pl.mentions })),

@@ -61,7 +61,7 @@ export class Tooltip {
 
   showPerson(anchor: Element, p: PersonResult, a: Annotation): void {
     const d = this.doc;
-    const parts: Node[] = [el(d, 'p', 'name', p.name)];
+    const parts: Node[] = [el(d, 'p', 'name', p.name, p.currentName ? el(d, 'span', 'range', ` (now ${p.currentName})`) : null)];
     if (p.office) {
       parts.push(el(d, 'p', 'role', p.office.short, ' · ', el(d, 'span', 'range', formatRange(p.office))));
     } else if (p.former) {

@@ -35,9 +35,10 @@ const HONORIFIC_NAMES = /^(sir|dame|lord|lady|baroness|baron|the rt hon|rt hon)\
 
 /** The surname key of a full name: last token plus any particles before it. */
 export function surnameOf(name: string): string {
-  const tokens = nameKey(name.replace(HONORIFIC_NAMES, '')).split(' ');
+  // "Baroness Taylor of Bolton": the territorial designation is not a surname.
+  const tokens = nameKey(name.replace(HONORIFIC_NAMES, '').replace(/\s+of\s+.*$/i, '')).split(' ');
   while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1])) tokens.pop();
-  if (tokens.length < 2) return '';
+  if (tokens.length < 2) return HONORIFIC_NAMES.test(name) && tokens[0] ? tokens[0] : '';
   let i = tokens.length - 1;
   while (i > 1 && PARTICLES.has(tokens[i - 1])) i--;
   return tokens.slice(i).join(' ');
@@ -91,7 +92,7 @@ export class DatasetIndex {
       }
     });
     this.pledges.forEach((pl, i) => {
-      for (const phrase of pl.phrases) for (const v of pledgeVariants(phrase)) this.matcher.add(v, { kind: 'pledge', pledge: i });
+      for (const phrase of pl.phrases) for (const v of pledgeVariants(phrase)) this.matcher.add(v, { kind: 'pledge', pledge: i }, /[,;:!]/.test(phrase));
       for (const by of pl.by) {
         let list = this.pledgesByPerson.get(by);
         if (!list) this.pledgesByPerson.set(by, (list = []));
@@ -108,6 +109,14 @@ export class DatasetIndex {
   /** Also an ordinary word ("truss", "cleverly", "borne"). */
   isWordSurname(key: string): boolean {
     return this.wordSurnames.has(key);
+  }
+
+  /** The name the person went by on `date` (an earlier name until it changed), else the current one. */
+  nameOn(person: number, date: IsoDate): string {
+    const p = this.people[person];
+    const then = (p.aliases ?? []).filter((a) => a.to !== undefined && date < a.to && (!a.from || a.from <= date));
+    then.sort((a, b) => a.to!.localeCompare(b.to!) || b.name.length - a.name.length);
+    return then[0]?.name ?? p.name;
   }
 
   person(i: number): Person {

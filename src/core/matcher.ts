@@ -7,6 +7,8 @@ import { fold, isWordUnit, nameKey } from './normalise';
 
 interface TrieNode {
   next?: Map<string, TrieNode>;
+  /** Reached by a phrase written with punctuation between words ("growth, growth, growth"). */
+  loose?: boolean;
   /** Index into `Matcher.values` when a key ends here. */
   value?: number;
 }
@@ -22,9 +24,14 @@ export class Matcher<V> {
   private readonly root: TrieNode = {};
   private readonly values: V[][] = [];
   private readonly keys: string[] = [];
+  /** Per key, the values already stored (by content), so a value is stored once. */
+  private readonly seen: Set<string>[] = [];
 
-  /** Index `value` under the folded token sequence of `phrase`. */
-  add(phrase: string, value: V): void {
+  /**
+   * Index `value` under the folded token sequence of `phrase`. A `loose` phrase also
+   * matches with a comma or other punctuation between its words.
+   */
+  add(phrase: string, value: V, loose = false): void {
     const key = nameKey(phrase);
     if (!key) return;
     let node = this.root;
@@ -33,14 +40,18 @@ export class Matcher<V> {
       let child = node.next.get(token);
       if (!child) node.next.set(token, (child = {}));
       node = child;
+      if (loose) node.loose = true;
     }
     if (node.value === undefined) {
       node.value = this.values.length;
       this.values.push([]);
       this.keys.push(key);
+      this.seen.push(new Set());
     }
-    const bucket = this.values[node.value];
-    if (!bucket.includes(value)) bucket.push(value);
+    const id = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    if (this.seen[node.value].has(id)) return;
+    this.seen[node.value].add(id);
+    this.values[node.value].push(value);
   }
 
   /** Values stored under exactly this phrase. */
@@ -61,7 +72,10 @@ export class Matcher<V> {
       let best = -1;
       let bestValue = -1;
       for (let j = i; j < starts.length; j++) {
-        if (j > i && !joinable(folded, ends[j - 1], starts[j], ends[j - 1] - starts[j - 1])) break;
+        if (j > i && !joinable(folded, ends[j - 1], starts[j], ends[j - 1] - starts[j - 1])) {
+          const next = node.next?.get(folded.slice(starts[j], ends[j]));
+          if (!next?.loose || !looseGap(folded, ends[j - 1], starts[j])) break;
+        }
         node = node.next?.get(folded.slice(starts[j], ends[j]));
         if (!node) break;
         if (node.value !== undefined) {
@@ -106,4 +120,9 @@ function joinable(folded: string, gapStart: number, gapEnd: number, prevLength: 
     return (a === 32 && b === 32) || (a === 46 && b === 32 && prevLength === 1);
   }
   return false;
+}
+
+/** A comma, semicolon, dash or ellipsis with spaces, within one line: allowed inside loose phrases. */
+function looseGap(folded: string, gapStart: number, gapEnd: number): boolean {
+  return gapEnd - gapStart <= 4 && /^[ ,;:!.\u2026-]+$/.test(folded.slice(gapStart, gapEnd));
 }

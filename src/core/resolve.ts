@@ -30,7 +30,10 @@ export type Why =
 
 export interface PersonResult {
   id: string;
+  /** The name the person went by on the article's date. */
   name: string;
+  /** Their name today, when it has changed since ("Suella Fernandes" → "Suella Braverman"). */
+  currentName: string | null;
   /** Short title of the office held on the article's date, or null. */
   role: string | null;
   roleStart: IsoDate | null;
@@ -190,9 +193,11 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     const nowRole = index.roleOn(i, opts.today);
     const now = officeView(index, nowRole);
     entry.mentions.sort((a, b) => a.start - b.start);
+    const nameThen = index.nameOn(i, opts.date);
     people.push({
       id: p.id,
-      name: p.name,
+      name: nameThen,
+      currentName: nameThen === p.name ? null : p.name,
       role: role?.short ?? null,
       roleStart: office?.start ?? null,
       roleEnd: office?.end ?? null,

@@ -1,0 +1,86 @@
+/**
+ * Accuracy evaluation on the golden corpus (tests/corpus): person-level precision
+ * and recall, office-on-date accuracy, article dates, pledges, and every failure.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { nameKey } from '../core/normalise';
+import { annotateArticle, loadIndex, readArticle } from './run';
+
+export interface Expected {
+  date: string;
+  people: { name: string; role: string | null; pending?: boolean }[];
+  notPeople?: string[];
+  pledges?: string[];
+}
+
+export interface EvalReport {
+  files: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  officeCorrect: number;
+  officeTotal: number;
+  officeAccuracy: number;
+  datesCorrect: number;
+  pledgeMisses: number;
+  failures: string[];
+}
+
+export const GOALS = { precision: 0.97, recall: 0.95, officeAccuracy: 0.97 };
+
+export function evaluate(dir: string): EvalReport {
+  const index = loadIndex();
+  const r: EvalReport = { files: 0, tp: 0, fp: 0, fn: 0, precision: 0, recall: 0, f1: 0, officeCorrect: 0, officeTotal: 0, officeAccuracy: 0, datesCorrect: 0, pledgeMisses: 0, failures: [] };
+  const files = readdirSync(dir).filter((f) => /\.(html|txt)$/.test(f)).sort();
+  for (const file of files) {
+    const expected = JSON.parse(readFileSync(join(dir, file.replace(/\.(html|txt)$/, '.expected.json')), 'utf8')) as Expected;
+    const a = annotateArticle(readArticle(readFileSync(join(dir, file), 'utf8'), file));
+    const fail = (msg: string) => r.failures.push(`${file}: ${msg}`);
+    r.files++;
+    if (a.date === expected.date) r.datesCorrect++;
+    else fail(`date ${a.date} (${a.dateDetail}), expected ${expected.date}`);
+    // People the dataset does not have yet ("pending") are not held against the matcher.
+    const wanted = expected.people.filter((p) => !p.pending || index.people.some((q) => nameKey(q.name) === nameKey(p.name)));
+    const matchesName = (name: string, p: (typeof a.people)[number]) => {
+      const person = index.people[index.personIndex.get(p.id)!];
+      return [person.name, ...(person.aliases ?? []).map((x) => x.name)].some((n) => nameKey(n) === nameKey(name));
+    };
+    for (const e of wanted) {
+      const got = a.people.find((p) => matchesName(e.name, p));
+      if (!got) {
+        r.fn++;
+        fail(`missed ${e.name}`);
+        continue;
+      }
+      r.tp++;
+      r.officeTotal++;
+      if (got.role === e.role) r.officeCorrect++;
+      else fail(`${e.name}: office ${got.role ?? 'none'}, expected ${e.role ?? 'none'}`);
+    }
+    for (const p of a.people) {
+      if (wanted.some((e) => matchesName(e.name, p))) continue;
+      if (expected.people.some((e) => e.pending && matchesName(e.name, p))) continue;
+      r.fp++;
+      fail(`marked ${p.name} (${p.id}, ${p.why}) via "${p.mentions.map((m) => m.text).join('", "')}"`);
+    }
+    for (const bad of expected.notPeople ?? []) {
+      const marked = a.people.flatMap((p) => p.mentions).filter((m) => bad.includes(m.text) || m.text.includes(bad));
+      if (marked.length) fail(`"${bad}" should not be a person but "${marked[0].text}" was marked`);
+    }
+    for (const phrase of expected.pledges ?? []) {
+      if (!a.pledges.some((p) => p.phrase === phrase)) {
+        r.pledgeMisses++;
+        fail(`missed pledge "${phrase}"`);
+      }
+    }
+  }
+  r.precision = r.tp + r.fp ? r.tp / (r.tp + r.fp) : 1;
+  r.recall = r.tp + r.fn ? r.tp / (r.tp + r.fn) : 1;
+  r.f1 = r.precision + r.recall ? (2 * r.precision * r.recall) / (r.precision + r.recall) : 0;
+  r.officeAccuracy = r.officeTotal ? r.officeCorrect / r.officeTotal : 1;
+  return r;
+}

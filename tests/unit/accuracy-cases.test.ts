@@ -1,0 +1,100 @@
+/** Issue-4 cases against the real bundled dataset: name forms, coreference, titles, dates, ambiguity, non-people. */
+import { describe, expect, it } from 'vitest';
+import { annotateArticle, loadIndex } from '../../src/cli/run';
+
+const index = loadIndex();
+const run = (text: string, date: string, url?: string) =>
+  annotateArticle({ text, meta: { jsonLd: [], metas: [], times: [], ...(url ? { url } : {}) } }, date, index);
+const marks = (text: string, date: string, url?: string) =>
+  run(text, date, url).people.flatMap((p) => p.mentions.map((m) => ({ at: m.start, s: `${m.text}=${p.name}` }))).sort((a, b) => a.at - b.at).map((x) => x.s);
+const people = (text: string, date: string) => run(text, date).people.map((p) => `${p.name}:${p.role ?? 'none'}:${p.why}`);
+
+describe('name forms', () => {
+  it('honorific + surname after the full name, possessives with straight and curly apostrophes', () => {
+    expect(marks('Rishi Sunak spoke. Mr Sunak’s plan and Sunak\'s aides.', '2023-03-01')).toEqual(['Rishi Sunak=Rishi Sunak', 'Sunak=Rishi Sunak', 'Sunak=Rishi Sunak']);
+  });
+  it('all-caps headlines, accents dropped or kept, hyphenated names, non-breaking spaces', () => {
+    expect(marks('CLEVERLY IN PARIS\n\nJames Cleverly met Gerald Darmanin and Jacob Rees-Mogg; Gérald\u00a0Darmanin smiled.', '2024-01-31'))
+      .toEqual(['CLEVERLY=James Cleverly', 'James Cleverly=James Cleverly', 'Gerald Darmanin=Gérald Darmanin', 'Jacob Rees-Mogg=Jacob Rees-Mogg', 'Gérald\u00a0Darmanin=Gérald Darmanin']);
+  });
+  it('office honorifics resolve a surname to the one holder of that office on the date', () => {
+    expect(people('Yesterday President Biden signed the bill.', '2022-08-16')).toEqual(['Joe Biden:President:title and surname']);
+    expect(people('Speaking later, Sen. Warren criticised it.', '2023-05-01')).toEqual(['Elizabeth Warren:Senator:title and surname']);
+  });
+  it('earlier names and peerages say so', () => {
+    expect(people('Suella Fernandes backed the motion.', '2017-03-01')).toEqual(['Suella Fernandes:MP:earlier full name']);
+    expect(run('Suella Fernandes backed the motion.', '2017-03-01').people[0].currentName).toBe('Suella Braverman');
+    expect(people('Lord Cameron flew to Kyiv.', '2024-02-01')).toEqual(['Lord Cameron of Chipping Norton:Foreign Secretary:other name']);
+  });
+});
+
+describe('coreference', () => {
+  it('a headline surname resolves only when the body names the person', () => {
+    expect(marks('Cleverly says no\n\nThe minister spoke.', '2024-01-31')).toEqual([]);
+    expect(marks('Cleverly says no\n\nJames Cleverly spoke.', '2024-01-31')).toEqual(['Cleverly=James Cleverly', 'James Cleverly=James Cleverly']);
+  });
+  it('words that are surnames stay words', () => {
+    expect(marks('The roof truss was cleverly designed; in May the brown borne arches rose.', '2024-01-31')).toEqual([]);
+  });
+  it('a distinctive surname capitalised mid-sentence counts alone, not at the start of a sentence', () => {
+    expect(people('Officials said Sunak would visit Kent.', '2023-03-01')).toEqual(['Rishi Sunak:Prime Minister:distinctive surname']);
+    expect(marks('Sunak would visit Kent.', '2023-03-01')).toEqual([]);
+  });
+  it('a surname right after another capitalised word belongs to that name', () => {
+    expect(marks('Darren Jones spoke. Dow Jones fell and Tom Jones sang.', '2025-03-01')).toEqual(['Darren Jones=Darren Jones']);
+  });
+});
+
+describe('titles', () => {
+  it('resolve to the holder on the date in the article’s country', () => {
+    expect(marks('Rishi Sunak said the Home Secretary and the Chancellor agreed.', '2024-01-31')).toEqual([
+      'Rishi Sunak=Rishi Sunak', 'Home Secretary=James Cleverly', 'Chancellor=Jeremy Hunt',
+    ]);
+    expect(marks('Joe Biden met the vice president.', '2022-03-01')).toEqual(['Joe Biden=Joe Biden', 'vice president=Kamala Harris']);
+    expect(marks('Talks with the French interior minister.', '2025-03-01')).toEqual(['interior minister=Bruno Retailleau']);
+  });
+  it('a title before a name confirms the name', () => {
+    expect(people('Home secretary James Cleverly spoke.', '2024-01-31')).toEqual(['James Cleverly:Home Secretary:title and name']);
+  });
+  it('an office that changes on the publication day goes to the new holder', () => {
+    expect(marks('Keir Starmer spoke as the prime minister arrived.', '2024-07-05')).toEqual(['Keir Starmer=Keir Starmer', 'prime minister=Keir Starmer']);
+    expect(marks('Rishi Sunak spoke as the prime minister arrived.', '2024-07-04')).toEqual(['Rishi Sunak=Rishi Sunak', 'prime minister=Rishi Sunak']);
+  });
+});
+
+describe('dates', () => {
+  it('shows former officials as former, and what they hold now', () => {
+    const [may] = run('Theresa May spoke.', '2021-01-01').people;
+    expect(may.role).toBe('MP');
+    const [blair] = run('Tony Blair spoke.', '2021-01-01').people;
+    expect(blair.role).toBeNull();
+    expect(blair.former).toMatchObject({ short: 'Prime Minister', start: '1997-05-02', end: '2007-06-27' });
+    const [dar] = run('Gérald Darmanin spoke.', '2024-01-31').people;
+    expect(dar.now?.short).toBe('Minister of Justice');
+  });
+});
+
+describe('ambiguity', () => {
+  it('people sharing a surname are told apart by their full names, never guessed', () => {
+    expect(marks('Boris Johnson and Jo Johnson met. Mr Johnson left.', '2019-08-01')).toEqual(['Boris Johnson=Boris Johnson', 'Jo Johnson=Jo Johnson']);
+    expect(marks('Ed Miliband spoke. Miliband smiled.', '2014-05-01')).toEqual(['Ed Miliband=Ed Miliband', 'Miliband=Ed Miliband']);
+    expect(marks('Ed Miliband and David Miliband spoke. Miliband smiled.', '2010-06-01')).toEqual(['Ed Miliband=Ed Miliband', 'David Miliband=David Miliband']);
+  });
+});
+
+describe('not people', () => {
+  it('bylines, credits, companies, institutions and places', () => {
+    const text = 'By Rachel Reeves\n\nThe Dow Jones rose. Johnson & Johnson fell. Trump University closed. The Ronald Reagan Presidential Library opened. Prime Minister\'s Questions resumed in Downing Street.\n\nPhotograph: Rishi Sunak/Reuters';
+    expect(marks(text, '2023-03-01')).toEqual([]);
+  });
+});
+
+describe('pledges', () => {
+  it('phrase variants and inflections, linked to who made them', () => {
+    const a = run('Stopping the boats is hard. He will STOP THE BOATS. Growth, growth, growth, she said.', '2023-03-01');
+    expect(a.pledges.map((p) => [p.phrase, p.by.join(','), p.mentions.length])).toEqual([
+      ['stop the boats', 'Rishi Sunak', 2],
+      ['growth, growth, growth', 'Liz Truss', 1],
+    ]);
+  });
+});
