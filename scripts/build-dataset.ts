@@ -205,15 +205,17 @@ function mergeSpells(list: PartySpell[]): PartySpell[] {
 const US_STATES_AT_LARGE = new Set(['AK', 'DE', 'ND', 'SD', 'VT', 'WY']);
 
 function usPerson(entry: any): Person {
-  const bioguide: string = entry.id.bioguide;
+  // Some early presidents have no bioguide id: fall back to their GovTrack id.
+  const bioguide: string = entry.id.bioguide ?? `GT${entry.id.govtrack}`;
+  if (!entry.id.bioguide && !entry.id.govtrack) throw new Error(`congress-legislators: ${entry.name?.last} has neither a bioguide nor a GovTrack id`);
   const n = entry.name;
   // The name readers know is the Wikipedia title ("Joe Biden", "JD Vance"); the official one is an alias.
   const official = String(n.official_full ?? [n.first, n.last, n.suffix].filter(Boolean).join(' ')).replace(/\s+/g, ' ').trim();
   const known = typeof entry.id.wikipedia === 'string' ? entry.id.wikipedia.replace(/\s*\(.*\)$/, '').trim() : '';
-  const cleanName = known && nameKey(known).endsWith(nameKey(n.last)) ? known : official;
+  const cleanName = known && nameKey(known).endsWith(nameKey(n.last)) ? known : n.nickname ? `${n.nickname} ${n.last}` : official;
   const existing = people.get(`us-${bioguide}`);
   if (existing) return existing;
-  const p = register({ id: `us-${bioguide}`, name: cleanName, country: 'US', ids: { bioguide, ...(entry.id.wikidata ? { wikidata: entry.id.wikidata } : {}) }, src: ['congress'] });
+  const p = register({ id: `us-${bioguide}`, name: cleanName, country: 'US', ids: { ...(entry.id.bioguide ? { bioguide } : {}), ...(entry.id.wikidata ? { wikidata: entry.id.wikidata } : {}) }, src: ['congress'] });
   addAlias(p, { name: official });
   const plain = [n.nickname ?? n.first, n.last].join(' ');
   addAlias(p, { name: plain });

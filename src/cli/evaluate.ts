@@ -72,7 +72,7 @@ export function evaluate(dir: string): EvalReport {
       if (marked.length) fail(`"${bad}" should not be a person but "${marked[0].text}" was marked`);
     }
     for (const phrase of expected.pledges ?? []) {
-      if (!a.pledges.some((p) => p.phrase === phrase)) {
+      if (!a.pledges.some((p) => index.pledges.find((x) => x.id === p.id)?.phrases.includes(phrase))) {
         r.pledgeMisses++;
         fail(`missed pledge "${phrase}"`);
       }

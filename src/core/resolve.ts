@@ -169,20 +169,20 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   }
 
   // Pass 4: titles on their own ("the Home Secretary") → the holder on the date, when unambiguous.
-  const articleCountry = inferCountry(index, found, opts.host, opts.lang);
-  for (const m of matches) {
-    if (nameMatches.has(m) || titleBeforeName.has(m)) continue;
-    const title = m.values.find((v) => v.kind === 'title') as { title: string } | undefined;
-    if (!title) continue;
-    if (/^['’]s\s+(questions|office)/i.test(text.slice(m.end, m.end + 12))) continue;
-    const [w2, w1] = wordsBefore(text, m.start, 2);
-    if (w1 && TITLE_BLOCKERS.has(w1)) continue;
-    const adjective = w1 ? countryWord(w1) : undefined;
-    if (!adjective && w1 !== 'the' && !(w2 === 'the' && w1 && countryWord(w1))) continue;
-    const country = adjective ?? articleCountry;
-    const holders = country ? index.holdersOn(title.title, opts.date, country) : index.holdersOn(title.title, opts.date);
-    if (holders.length !== 1) continue;
-    add(holders[0], m, found.has(holders[0]) ? found.get(holders[0])!.why : 'title on date');
+  // Titles only one country has ("Home Secretary") go first: they tell the article's country,
+  // which then decides titles many countries share ("the prime minister").
+  const titles = matches.filter((m) => !nameMatches.has(m) && !titleBeforeName.has(m) && titleKeyOf(m) && standaloneTitle(text, m));
+  const singleCountry = (m: RawMatch<Meaning>) => index.titleCountries(titleKeyOf(m)!).size === 1;
+  for (const group of [titles.filter(singleCountry), titles.filter((m) => !singleCountry(m))]) {
+    const articleCountry = inferCountry(index, found, opts.host, opts.lang);
+    for (const m of group) {
+      const [, w1] = wordsBefore(text, m.start, 2);
+      const country = (w1 && countryWord(w1)) || articleCountry;
+      const key = titleKeyOf(m)!;
+      const holders = country ? index.holdersOn(key, opts.date, country) : index.holdersOn(key, opts.date);
+      if (holders.length !== 1) continue;
+      add(holders[0], m, found.has(holders[0]) ? found.get(holders[0])!.why : 'title on date');
+    }
   }
 
   const people: PersonResult[] = [];
@@ -289,7 +289,7 @@ function notAPerson(text: string, m: { start: number; end: number }): boolean {
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
   const line = text.slice(lineStart, m.start);
   return /^\s*(by|par|von|words by|reporting by|written by|edited by)\s+(?:[^\n,]*(,| and)\s+)?$/i.test(line) ||
-    /(photograph|photo|picture|image|credit|illustration|video)s?( by)?\s*:?\s+[^\n]*$/i.test(line);
+    /(?:^|[.!?)]\s+)(photograph|photo|picture|image|credit|illustration)s?(?: by\s*:?|\s*:)\s*[^\n.!?]*$/i.test(line);
 }
 
 /** The one senior person with this surname, by the date, if the surname is distinctive. */
@@ -312,6 +312,18 @@ function nameWhy(index: DatasetIndex, person: number, key: string): Why {
   if (nameKey(p.name) === key) return 'full name';
   const alias = (p.aliases ?? []).find((a) => nameKey(a.name) === key);
   return alias?.to ? 'earlier full name' : 'other name';
+}
+
+function titleKeyOf(m: RawMatch<Meaning>): string | undefined {
+  return (m.values.find((v) => v.kind === 'title') as { title: string } | undefined)?.title;
+}
+
+/** "the Home Secretary", "French interior minister" — not "Prime Minister's Questions" or "the former Chancellor". */
+function standaloneTitle(text: string, m: RawMatch<Meaning>): boolean {
+  if (/^['’]s\s+(questions|office)/i.test(text.slice(m.end, m.end + 12))) return false;
+  const [w2, w1] = wordsBefore(text, m.start, 2);
+  if (w1 && TITLE_BLOCKERS.has(w1)) return false;
+  return w1 === 'the' || !!(w1 && countryWord(w1)) || (w2 === 'the' && !!w1 && !!countryWord(w1));
 }
 
 /** Full-name mention preceded by its office title: say so, since it confirms the match. */
