@@ -3,7 +3,7 @@
  * Keys are sequences of folded word tokens; the scan finds, at each token, the
  * longest key that starts there, then resumes after it (leftmost-longest).
  */
-import { fold, isWordUnit, nameKey } from './normalise';
+import { TOKEN, fold, nameKey } from './normalise';
 
 interface TrieNode {
   next?: Map<string, TrieNode>;
@@ -63,47 +63,44 @@ export class Matcher<V> {
 
   find(text: string): RawMatch<V>[] {
     const folded = fold(text);
-    const starts: number[] = [];
-    const ends: number[] = [];
-    tokenise(folded, starts, ends);
     const out: RawMatch<V>[] = [];
-    for (let i = 0; i < starts.length; ) {
-      let node: TrieNode | undefined = this.root;
-      let best = -1;
-      let bestValue = -1;
-      for (let j = i; j < starts.length; j++) {
-        if (j > i && !joinable(folded, ends[j - 1], starts[j], ends[j - 1] - starts[j - 1])) {
-          const next = node.next?.get(folded.slice(starts[j], ends[j]));
-          if (!next?.loose || !looseGap(folded, ends[j - 1], starts[j])) break;
-        }
-        node = node.next?.get(folded.slice(starts[j], ends[j]));
-        if (!node) break;
+    const root = this.root.next;
+    if (!root) return out;
+    // Tokens come from a native regex scan; only a token that starts a key starts a walk.
+    const re = new RegExp(TOKEN.source, 'gu');
+    const walker = new RegExp(TOKEN.source, 'gu');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(folded))) {
+      let node = root.get(m[0]);
+      if (!node) continue;
+      const start = m.index;
+      let end = start + m[0].length;
+      let best = node.value !== undefined ? end : -1;
+      let bestValue = node.value ?? -1;
+      let prevLength = m[0].length;
+      let resume = re.lastIndex;
+      // Walk on with the following tokens while the trie continues.
+      walker.lastIndex = end;
+      let w: RegExpExecArray | null;
+      while (node.next && (w = walker.exec(folded))) {
+        const next: TrieNode | undefined = node.next.get(w[0]);
+        if (!next) break;
+        if (!joinable(folded, end, w.index, prevLength) && !(next.loose && looseGap(folded, end, w.index))) break;
+        node = next;
+        end = w.index + w[0].length;
+        prevLength = w[0].length;
         if (node.value !== undefined) {
-          best = j;
+          best = end;
           bestValue = node.value;
+          resume = walker.lastIndex;
         }
       }
-      if (best < 0) {
-        i++;
-        continue;
-      }
-      out.push({ start: starts[i], end: ends[best], key: this.keys[bestValue], values: this.values[bestValue] });
-      i = best + 1;
+      if (best < 0) continue;
+      out.push({ start, end: best, key: this.keys[bestValue], values: this.values[bestValue] });
+      re.lastIndex = resume;
     }
     return out;
   }
-}
-
-/** Word-token boundaries of folded text. */
-export function tokenise(folded: string, starts: number[], ends: number[]): void {
-  let inWord = false;
-  for (let i = 0; i < folded.length; i++) {
-    const word = isWordUnit(folded.charCodeAt(i));
-    if (word && !inWord) starts.push(i);
-    else if (!word && inWord) ends.push(i);
-    inWord = word;
-  }
-  if (inWord) ends.push(folded.length);
 }
 
 /**

@@ -11,6 +11,7 @@ function foldUnit(code: number): string {
   if (folded !== undefined) return folded;
   const ch = String.fromCharCode(code);
   if (code >= 0xd800 && code <= 0xdfff) folded = ch; // surrogate halves stay as they are
+  else if (code === 0x60) folded = "'";
   else if (code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x00b4 || code === 0x0060) folded = "'";
   else if (code === 0x00a0 || code === 0x2007 || code === 0x202f || (code >= 0x2000 && code <= 0x200a)) folded = ' ';
   else if (code >= 0x2010 && code <= 0x2013) folded = '-';
@@ -27,45 +28,30 @@ function foldUnit(code: number): string {
 
 /** Lower-case, accent-free, apostrophe- and space-unified copy of `text`, same length. */
 export function fold(text: string): string {
-  let out = '';
-  let runStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Fast path: lower-case ASCII letters, digits and most punctuation fold to themselves.
-    if (code < 128 && !(code >= 65 && code <= 90) && code !== 96) continue;
-    if (i > runStart) out += text.slice(runStart, i);
-    out += code < 128 ? (code === 96 ? "'" : String.fromCharCode(code + 32)) : foldUnit(code);
-    runStart = i + 1;
-  }
-  return runStart === 0 ? text : out + text.slice(runStart);
+  // Native lower-casing first (fast), unless it would change the length (e.g. "İ").
+  const lower = text.toLowerCase();
+  const base = lower.length === text.length ? lower : slowLower(text);
+  return base.replace(NON_ASCII, (ch) => foldUnit(ch.charCodeAt(0)));
 }
 
-/** Is this folded code unit part of a word? (letters, digits, and non-ASCII letters) */
-export function isWordUnit(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  if (code >= 0xd800 && code <= 0xdfff) return true;
-  if (code === 0x00d7 || code === 0x00f7) return false;
-  if (code >= 0x00c0 && code <= 0x024f) return true;
-  if (code >= 0x2000 && code <= 0x2bff) return false; // punctuation, symbols, arrows
-  if (code === 0x00a0 || code === 0x3000 || code === 0xfeff) return false;
-  return code >= 0x0370; // Greek, Cyrillic, CJK… are letters for our purposes
+const NON_ASCII = /[`\u0080-\uffff]/g;
+
+function slowLower(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const l = text[i].toLowerCase();
+    out += l.length === 1 ? l : text[i];
+  }
+  return out;
 }
+
+/** A word token of folded text: letters and digits (apostrophes, hyphens and spaces separate tokens). */
+export const TOKEN = /[\p{L}\p{N}]+/u;
+const TOKENS = new RegExp(TOKEN.source, 'gu');
 
 /** Fold a name or phrase to the canonical key the matcher indexes: folded tokens joined by one space. */
 export function nameKey(name: string): string {
-  const f = fold(name);
-  const tokens: string[] = [];
-  let cur = '';
-  for (let i = 0; i < f.length; i++) {
-    const c = f.charCodeAt(i);
-    if (isWordUnit(c)) cur += f[i];
-    else if (cur) {
-      tokens.push(cur);
-      cur = '';
-    }
-  }
-  if (cur) tokens.push(cur);
-  return tokens.join(' ');
+  return (fold(name).match(TOKENS) ?? []).join(' ');
 }
 
 /** Is the first letter of the token at `start` upper-case in the original text? */
