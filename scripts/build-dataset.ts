@@ -6,12 +6,12 @@
  *   npm run data:build [-- --shared PATH] [--out PATH]
  */
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { Alias, Dataset, PartySpell, Person, Pledge, PledgeStatus, Source, Tenure } from '../src/core/schema';
 import { nameKey } from '../src/core/normalise';
-import { surnameOf } from '../src/core/dataset';
+import { exportIndex, surnameOf } from '../src/core/dataset';
 import { validateDataset } from './validate-dataset';
 
 const args = process.argv.slice(2);
@@ -22,6 +22,7 @@ const argValue = (name: string) => {
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(argValue('--shared') ?? join(ROOT, '..', 'shared', 'data'));
 const OUT = resolve(argValue('--out') ?? join(ROOT, 'data', 'dataset.json'));
+const INDEX_OUT = resolve(argValue('--index-out') ?? join(dirname(OUT), 'index.json'));
 const CURATED = resolve(argValue('--curated') ?? join(ROOT, 'data', 'curated'));
 
 if (!existsSync(join(SHARED, 'SOURCES.md'))) {
@@ -673,4 +674,6 @@ if (problems.length) {
   process.exit(1);
 }
 writeFileSync(OUT, JSON.stringify(dataset) + '\n');
+// The matcher, compiled now so the service worker loads it instead of rebuilding it on every wake.
+writeFileSync(INDEX_OUT, JSON.stringify(exportIndex(dataset)) + '\n');
 console.log(`data:build: wrote ${OUT}: ${dataset.people.length} people, ${dataset.tenures.length} tenures, ${dataset.pledges.length} pledges, as of ${dataset.asOf}`);

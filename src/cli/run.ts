@@ -8,16 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { annotate, type Annotation } from '../core/annotate';
 import { localToday, validDate, type PageMeta } from '../core/articleDate';
-import { DatasetIndex, loadDataset } from '../core/dataset';
+import { DatasetIndex, loadDataset, type CompiledIndex } from '../core/dataset';
 import { collectMeta, collectText } from '../content/collect';
 
 export class UsageError extends Error {}
 
-export const DATASET_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'dataset.json');
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 
 let cached: DatasetIndex | undefined;
-export function loadIndex(path = DATASET_PATH): DatasetIndex {
-  cached ??= new DatasetIndex(loadDataset(JSON.parse(readFileSync(path, 'utf8'))));
+/** The bundled dataset with the matcher compiled at build time (data/index.json). */
+export function loadIndex(): DatasetIndex {
+  const read = (f: string) => JSON.parse(readFileSync(join(DATA_DIR, f), 'utf8'));
+  cached ??= new DatasetIndex(loadDataset(read('dataset.json')), read('index.json') as CompiledIndex);
   return cached;
 }
 

@@ -3,16 +3,29 @@
  * and the phrase matcher built from names, surnames, titles and pledges.
  */
 import type { Dataset, IsoDate, Person, Pledge, Source, Tenure } from './schema';
-import { Matcher } from './matcher';
+import { Matcher, type CompiledMatcher } from './matcher';
 import { nameKey } from './normalise';
 import { pledgeVariants } from './pledges';
 import { TITLE_SYNONYMS } from './titles';
 
-export type Meaning =
-  | { kind: 'name'; person: number }
-  | { kind: 'surname'; person: number }
-  | { kind: 'title'; title: string }
-  | { kind: 'pledge'; pledge: number };
+/**
+ * What a matched phrase can mean, packed in one integer (compact when compiled):
+ * the kind in the low two bits, the person, title or pledge index above them.
+ */
+export type Meaning = number;
+export const NAME = 0;
+export const SURNAME = 1;
+export const TITLE = 2;
+export const PLEDGE = 3;
+export const meaning = (kind: number, id: number): Meaning => id * 4 + kind;
+export const kindOf = (m: Meaning) => m & 3;
+export const idOf = (m: Meaning) => m >>> 2;
+
+/** The matcher compiled at build time (data/index.json), with the title keys its meanings point to. */
+export interface CompiledIndex {
+  matcher: CompiledMatcher<Meaning>;
+  titles: string[];
+}
 
 export class DatasetError extends Error {}
 
@@ -50,7 +63,9 @@ export function holds(t: Tenure, date: IsoDate): boolean {
 }
 
 export class DatasetIndex {
-  readonly matcher = new Matcher<Meaning>();
+  readonly matcher: Matcher<Meaning>;
+  /** Title keys ("home secretary"), indexed by the id of TITLE meanings. */
+  readonly titles: string[];
   readonly people: Person[];
   readonly pledges: Pledge[];
   readonly personIndex = new Map<string, number>();
@@ -61,7 +76,10 @@ export class DatasetIndex {
   private readonly commonSurnames: Set<string>;
   private readonly wordSurnames: Set<string>;
 
-  constructor(readonly data: Dataset) {
+  constructor(
+    readonly data: Dataset,
+    compiled?: CompiledIndex,
+  ) {
     this.people = data.people;
     this.pledges = data.pledges;
     this.commonSurnames = new Set(data.surnames?.common ?? []);
@@ -69,36 +87,33 @@ export class DatasetIndex {
     data.sources.forEach((s) => this.sources.set(s.id, s));
     this.people.forEach((p, i) => this.personIndex.set(p.id, i));
     this.tenuresByPerson = this.people.map(() => []);
+    const keyOf = new Map<string, string>();
     for (const t of data.tenures) {
       const i = this.personIndex.get(t.person);
       if (i === undefined) continue;
       this.tenuresByPerson[i].push(t);
-      const key = nameKey(t.short);
+      let key = keyOf.get(t.short);
+      if (key === undefined) keyOf.set(t.short, (key = nameKey(t.short)));
       let list = this.tenuresByTitle.get(key);
       if (!list) this.tenuresByTitle.set(key, (list = []));
       list.push(t);
-      if (t.rank <= 6) this.matcher.add(t.short, { kind: 'title', title: key });
-    }
-    for (const [phrase, short] of Object.entries(TITLE_SYNONYMS)) {
-      const key = nameKey(short);
-      if (this.tenuresByTitle.has(key)) this.matcher.add(phrase, { kind: 'title', title: key });
     }
     for (const list of this.tenuresByPerson) list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.rank - b.rank));
-    this.people.forEach((p, i) => {
-      for (const name of [p.name, ...(p.aliases ?? []).map((a) => a.name)]) {
-        this.matcher.add(name, { kind: 'name', person: i });
-        const surname = surnameOf(name);
-        if (surname) this.matcher.add(surname, { kind: 'surname', person: i });
-      }
-    });
-    this.pledges.forEach((pl, i) => {
-      for (const phrase of pl.phrases) for (const v of pledgeVariants(phrase)) this.matcher.add(v, { kind: 'pledge', pledge: i }, /[,;:!]/.test(phrase));
+    this.pledges.forEach((pl) => {
       for (const by of pl.by) {
         let list = this.pledgesByPerson.get(by);
         if (!list) this.pledgesByPerson.set(by, (list = []));
         list.push(pl);
       }
     });
+    if (compiled) {
+      this.matcher = new Matcher(compiled.matcher);
+      this.titles = compiled.titles;
+    } else {
+      const built = compileIndex(data, this.tenuresByTitle);
+      this.matcher = built.matcher;
+      this.titles = built.titles;
+    }
   }
 
   /** Shared by several people in the data, or a common surname in general. */
@@ -192,4 +207,38 @@ export class DatasetIndex {
   pledgesOf(personId: string): readonly Pledge[] {
     return this.pledgesByPerson.get(personId) ?? [];
   }
+}
+
+/**
+ * Build the matcher: names, aliases and surnames of people, office titles readers
+ * use (and their synonyms), pledge phrases and their inflections. Run at build
+ * time (scripts/build-dataset.ts writes the result) and for ad-hoc datasets.
+ */
+export function compileIndex(data: Dataset, tenuresByTitle?: Map<string, Tenure[]>): { matcher: Matcher<Meaning>; titles: string[] } {
+  const matcher = new Matcher<Meaning>();
+  const byTitle = tenuresByTitle ?? new Map(data.tenures.map((t) => [nameKey(t.short), [t]]));
+  const titleKeys = [...new Set(data.tenures.filter((t) => t.rank <= 6).map((t) => nameKey(t.short)))].sort();
+  const titleId = new Map(titleKeys.map((k, i) => [k, i]));
+  for (const t of data.tenures) if (t.rank <= 6) matcher.add(t.short, meaning(TITLE, titleId.get(nameKey(t.short))!));
+  for (const [phrase, short] of Object.entries(TITLE_SYNONYMS)) {
+    const id = titleId.get(nameKey(short));
+    if (id !== undefined && byTitle.has(nameKey(short))) matcher.add(phrase, meaning(TITLE, id));
+  }
+  data.people.forEach((p, i) => {
+    for (const name of [p.name, ...(p.aliases ?? []).map((a) => a.name)]) {
+      matcher.add(name, meaning(NAME, i));
+      const surname = surnameOf(name);
+      if (surname) matcher.add(surname, meaning(SURNAME, i));
+    }
+  });
+  data.pledges.forEach((pl, i) => {
+    for (const phrase of pl.phrases) for (const v of pledgeVariants(phrase)) matcher.add(v, meaning(PLEDGE, i), /[,;:!]/.test(phrase));
+  });
+  return { matcher, titles: titleKeys };
+}
+
+/** The compiled index as plain data, for data/index.json. */
+export function exportIndex(data: Dataset): CompiledIndex {
+  const { matcher, titles } = compileIndex(data);
+  return { matcher: matcher.compile(), titles };
 }

@@ -1,16 +1,28 @@
 /**
- * Token-trie phrase matcher over folded text (see docs/adr/0002-matcher.md).
- * Keys are sequences of folded word tokens; the scan finds, at each token, the
- * longest key that starts there, then resumes after it (leftmost-longest).
+ * Phrase matcher over folded text (see docs/adr/0002-matcher.md).
+ * Keys are sequences of folded word tokens joined by one space. A flat map from
+ * every key and key prefix to its entry stands in for a token trie: the scan
+ * finds, at each token, the longest key starting there (leftmost-longest).
+ * The map is plain data, so it is compiled at build time and loaded as is.
  */
 import { TOKEN, fold, nameKey } from './normalise';
 
-interface TrieNode {
-  next?: Map<string, TrieNode>;
-  /** Reached by a phrase written with punctuation between words ("growth, growth, growth"). */
-  loose?: boolean;
-  /** Index into `Matcher.values` when a key ends here. */
-  value?: number;
+/** Flag of a prefix entry reached by a phrase printed with punctuation between words ("growth, growth, growth"). */
+const LOOSE = 1;
+
+/**
+ * A compiled matcher: the trie as parallel plain arrays, JSON-serialisable.
+ * Node i is reached from node parents[i] (-1: the root) by token tokens[i];
+ * parents come before their children.
+ */
+export interface CompiledMatcher<V> {
+  tokens: string[];
+  parents: number[];
+  /** Per node: index into `values` when a whole key ends there, else -1. */
+  slots: number[];
+  /** Per node: LOOSE bit. */
+  flags: number[];
+  values: V[][];
 }
 
 export interface RawMatch<V> {
@@ -20,12 +32,63 @@ export interface RawMatch<V> {
   values: V[];
 }
 
+interface Entry {
+  slot: number;
+  flags: number;
+  /** Continuations by next token: the trie the scan walks. */
+  next?: Map<string, Entry>;
+}
+
 export class Matcher<V> {
-  private readonly root: TrieNode = {};
-  private readonly values: V[][] = [];
-  private readonly keys: string[] = [];
-  /** Per key, the values already stored (by content), so a value is stored once. */
-  private readonly seen: Set<string>[] = [];
+  /** Every key and prefix, for building and compiling. */
+  private readonly entries: Map<string, Entry>;
+  /** First tokens: the root of the trie. */
+  private readonly roots = new Map<string, Entry>();
+  private readonly values: V[][];
+  /** Per value bucket, the values already stored (by content), so a value is stored once. */
+  private seen?: Set<string>[];
+
+  constructor(compiled?: CompiledMatcher<V>) {
+    this.entries = new Map();
+    this.values = compiled?.values ?? [];
+    if (!compiled) return;
+    const nodes: Entry[] = [];
+    const { tokens, parents, slots, flags } = compiled;
+    for (let i = 0; i < tokens.length; i++) {
+      const e: Entry = { slot: slots[i], flags: flags[i] };
+      nodes.push(e);
+      const parent = parents[i] < 0 ? undefined : nodes[parents[i]];
+      if (parent) (parent.next ??= new Map()).set(tokens[i], e);
+      else this.roots.set(tokens[i], e);
+    }
+    this.compiledFrom = { tokens, parents, nodes };
+  }
+
+  /** Set when loaded from a compiled form: the full-prefix map is rebuilt only if `add` or `lookup` needs it. */
+  private compiledFrom?: { tokens: string[]; parents: number[]; nodes: Entry[] };
+
+  private prefixMap(): Map<string, Entry> {
+    if (this.compiledFrom && !this.entries.size) {
+      const { tokens, parents, nodes } = this.compiledFrom;
+      const names: string[] = [];
+      tokens.forEach((t, i) => {
+        names.push(parents[i] < 0 ? t : `${names[parents[i]]} ${t}`);
+        this.entries.set(names[i], nodes[i]);
+      });
+    }
+    return this.entries;
+  }
+
+  private link(prefix: string, entry: Entry): void {
+    const entries = this.prefixMap();
+    entries.set(prefix, entry);
+    const cut = prefix.lastIndexOf(' ');
+    if (cut < 0) this.roots.set(prefix, entry);
+    else {
+      const parent = entries.get(prefix.slice(0, cut))!;
+      (parent.next ??= new Map()).set(prefix.slice(cut + 1), entry);
+    }
+  }
 
   /**
    * Index `value` under the folded token sequence of `phrase`. A `loose` phrase also
@@ -34,69 +97,88 @@ export class Matcher<V> {
   add(phrase: string, value: V, loose = false): void {
     const key = nameKey(phrase);
     if (!key) return;
-    let node = this.root;
-    for (const token of key.split(' ')) {
-      node.next ??= new Map();
-      let child = node.next.get(token);
-      if (!child) node.next.set(token, (child = {}));
-      node = child;
-      if (loose) node.loose = true;
+    const tokens = key.split(' ');
+    let prefix = '';
+    let entry: Entry | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      prefix = i ? `${prefix} ${tokens[i]}` : tokens[i];
+      entry = this.prefixMap().get(prefix);
+      if (!entry) this.link(prefix, (entry = { slot: -1, flags: 0 }));
+      if (loose) entry.flags |= LOOSE;
     }
-    if (node.value === undefined) {
-      node.value = this.values.length;
+    if (entry!.slot < 0) {
+      entry!.slot = this.values.length;
       this.values.push([]);
-      this.keys.push(key);
-      this.seen.push(new Set());
     }
-    const id = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    if (this.seen[node.value].has(id)) return;
-    this.seen[node.value].add(id);
-    this.values[node.value].push(value);
+    this.seen ??= this.values.map((b) => new Set(b.map((v) => JSON.stringify(v))));
+    while (this.seen.length < this.values.length) this.seen.push(new Set());
+    const id = JSON.stringify(value);
+    if (this.seen[entry!.slot].has(id)) return;
+    this.seen[entry!.slot].add(id);
+    this.values[entry!.slot].push(value);
   }
 
   /** Values stored under exactly this phrase. */
   lookup(phrase: string): V[] {
-    let node: TrieNode | undefined = this.root;
-    for (const token of nameKey(phrase).split(' ')) node = node?.next?.get(token);
-    return node?.value === undefined ? [] : this.values[node.value];
+    const e = this.prefixMap().get(nameKey(phrase));
+    return e && e.slot >= 0 ? this.values[e.slot] : [];
+  }
+
+  /** The plain-data form, for compiling at build time. Sorted, so the output is deterministic. */
+  compile(): CompiledMatcher<V> {
+    const entries = this.prefixMap();
+    // A proper prefix sorts before its extensions, so parents come first.
+    const prefixes = [...entries.keys()].sort();
+    const position = new Map(prefixes.map((p, i) => [p, i]));
+    const cut = (p: string) => p.lastIndexOf(' ');
+    return {
+      tokens: prefixes.map((p) => p.slice(cut(p) + 1)),
+      parents: prefixes.map((p) => (cut(p) < 0 ? -1 : position.get(p.slice(0, cut(p)))!)),
+      slots: prefixes.map((p) => entries.get(p)!.slot),
+      flags: prefixes.map((p) => entries.get(p)!.flags),
+      values: this.values,
+    };
   }
 
   find(text: string): RawMatch<V>[] {
     const folded = fold(text);
     const out: RawMatch<V>[] = [];
-    const root = this.root.next;
-    if (!root) return out;
+    const roots = this.roots;
     // Tokens come from a native regex scan; only a token that starts a key starts a walk.
     const re = new RegExp(TOKEN.source, 'gu');
     const walker = new RegExp(TOKEN.source, 'gu');
     let m: RegExpExecArray | null;
     while ((m = re.exec(folded))) {
-      let node = root.get(m[0]);
-      if (!node) continue;
+      let entry = roots.get(m[0]);
+      if (!entry) continue;
       const start = m.index;
-      let end = start + m[0].length;
-      let best = node.value !== undefined ? end : -1;
-      let bestValue = node.value ?? -1;
-      let prevLength = m[0].length;
+      let key = m[0];
+      let end = start + key.length;
+      let best = entry.slot >= 0 ? end : -1;
+      let bestKey = key;
+      let bestSlot = entry.slot;
+      let prevLength = key.length;
       let resume = re.lastIndex;
-      // Walk on with the following tokens while the trie continues.
       walker.lastIndex = end;
       let w: RegExpExecArray | null;
-      while (node.next && (w = walker.exec(folded))) {
-        const next: TrieNode | undefined = node.next.get(w[0]);
+      // Walk on with the following tokens while a longer key may continue.
+      while (entry.next && (w = walker.exec(folded))) {
+        const next = entry.next.get(w[0]);
         if (!next) break;
-        if (!joinable(folded, end, w.index, prevLength) && !(next.loose && looseGap(folded, end, w.index))) break;
-        node = next;
+        if (!joinable(folded, end, w.index, prevLength) && !(next.flags & LOOSE && looseGap(folded, end, w.index))) break;
+        entry = next;
+        key = `${key} ${w[0]}`;
         end = w.index + w[0].length;
         prevLength = w[0].length;
-        if (node.value !== undefined) {
+        if (entry.slot >= 0) {
           best = end;
-          bestValue = node.value;
+          bestKey = key;
+          bestSlot = entry.slot;
           resume = walker.lastIndex;
         }
       }
       if (best < 0) continue;
-      out.push({ start, end: best, key: this.keys[bestValue], values: this.values[bestValue] });
+      out.push({ start, end: best, key: bestKey, values: this.values[bestSlot] });
       re.lastIndex = resume;
     }
     return out;

@@ -3,7 +3,7 @@
  * mentions count (coreference, titles) and what office each person held on the
  * article's date. Conservative by design: when unsure, leave a mention unmarked.
  */
-import { holds, type DatasetIndex, type Meaning } from './dataset';
+import { NAME, PLEDGE, SURNAME, TITLE, holds, idOf, kindOf, type DatasetIndex, type Meaning } from './dataset';
 import type { RawMatch } from './matcher';
 import type { IsoDate, Tenure } from './schema';
 import { isCapitalised, nameKey } from './normalise';
@@ -116,13 +116,12 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     if (!entry) found.set(person, (entry = { why, mentions: [] }));
     entry.mentions.push({ text: text.slice(m.start, m.end), start: m.start, end: m.end });
   };
-  const personsOf = (m: RawMatch<Meaning>, kind: 'name' | 'surname') =>
-    m.values.filter((v) => v.kind === kind).map((v) => (v as { person: number }).person);
+  const personsOf = (m: RawMatch<Meaning>, kind: typeof NAME | typeof SURNAME) => m.values.filter((v) => kindOf(v) === kind).map(idOf);
 
   // Pass 1: full names. A name shared by several people is decided by who held office on the date.
   const nameMatches = new Set<RawMatch<Meaning>>();
   for (const m of matches) {
-    const persons = personsOf(m, 'name');
+    const persons = personsOf(m, NAME);
     if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m)) continue;
     const chosen = pickByDate(index, persons, opts.date);
     if (chosen === undefined) continue;
@@ -135,7 +134,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   for (let i = 0; i + 1 < matches.length; i++) {
     const m = matches[i];
     const next = matches[i + 1];
-    if (!nameMatches.has(next) || !m.values.some((v) => v.kind === 'title')) continue;
+    if (!nameMatches.has(next) || !m.values.some((v) => kindOf(v) === TITLE)) continue;
     if (/^[\s\u00a0]{1,2}$/.test(text.slice(m.end, next.start))) titleBeforeName.add(m);
   }
 
@@ -146,7 +145,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   const countrySoFar = inferCountry(index, found, opts.host, opts.lang);
   for (const m of matches) {
     if (nameMatches.has(m)) continue;
-    const persons = personsOf(m, 'surname');
+    const persons = personsOf(m, SURNAME);
     if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m)) continue;
     if (m.key === 'may' && (MONTH_CONTEXT.test(text.slice(Math.max(0, m.start - 12), m.start)) || /^\s*\d/.test(text.slice(m.end, m.end + 3)))) continue;
     const honorific = honorificBefore(text, m.start);
@@ -171,14 +170,14 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   // Pass 4: titles on their own ("the Home Secretary") → the holder on the date, when unambiguous.
   // Titles only one country has ("Home Secretary") go first: they tell the article's country,
   // which then decides titles many countries share ("the prime minister").
-  const titles = matches.filter((m) => !nameMatches.has(m) && !titleBeforeName.has(m) && titleKeyOf(m) && standaloneTitle(text, m));
-  const singleCountry = (m: RawMatch<Meaning>) => index.titleCountries(titleKeyOf(m)!).size === 1;
+  const titles = matches.filter((m) => !nameMatches.has(m) && !titleBeforeName.has(m) && titleKeyOf(index, m) && standaloneTitle(text, m));
+  const singleCountry = (m: RawMatch<Meaning>) => index.titleCountries(titleKeyOf(index, m)!).size === 1;
   for (const group of [titles.filter(singleCountry), titles.filter((m) => !singleCountry(m))]) {
     const articleCountry = inferCountry(index, found, opts.host, opts.lang);
     for (const m of group) {
       const [, w1] = wordsBefore(text, m.start, 2);
       const country = (w1 && countryWord(w1)) || articleCountry;
-      const key = titleKeyOf(m)!;
+      const key = titleKeyOf(index, m)!;
       const holders = country ? index.holdersOn(key, opts.date, country) : index.holdersOn(key, opts.date);
       if (holders.length !== 1) continue;
       add(holders[0], m, found.has(holders[0]) ? found.get(holders[0])!.why : 'title on date');
@@ -217,10 +216,10 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
 
   const pledgeHits = new Map<number, Mention[]>();
   for (const m of matches) {
-    const v = m.values.find((x) => x.kind === 'pledge') as { pledge: number } | undefined;
-    if (!v) continue;
-    let list = pledgeHits.get(v.pledge);
-    if (!list) pledgeHits.set(v.pledge, (list = []));
+    const v = m.values.find((x) => kindOf(x) === PLEDGE);
+    if (v === undefined) continue;
+    let list = pledgeHits.get(idOf(v));
+    if (!list) pledgeHits.set(idOf(v), (list = []));
     list.push({ text: text.slice(m.start, m.end), start: m.start, end: m.end });
   }
   const pledges: PledgeResult[] = [...pledgeHits].map(([i, mentions]) => {
@@ -314,8 +313,9 @@ function nameWhy(index: DatasetIndex, person: number, key: string): Why {
   return alias?.to ? 'earlier full name' : 'other name';
 }
 
-function titleKeyOf(m: RawMatch<Meaning>): string | undefined {
-  return (m.values.find((v) => v.kind === 'title') as { title: string } | undefined)?.title;
+function titleKeyOf(index: DatasetIndex, m: RawMatch<Meaning>): string | undefined {
+  const v = m.values.find((x) => kindOf(x) === TITLE);
+  return v === undefined ? undefined : index.titles[idOf(v)];
 }
 
 /** "the Home Secretary", "French interior minister" — not "Prime Minister's Questions" or "the former Chancellor". */

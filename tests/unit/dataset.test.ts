@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { Dataset, Tenure } from '../../src/core/schema';
-import { DatasetIndex, loadDataset } from '../../src/core/dataset';
+import { DatasetIndex, exportIndex, loadDataset } from '../../src/core/dataset';
 import { nameKey } from '../../src/core/normalise';
 import { validateDataset } from '../../scripts/validate-dataset';
 
@@ -27,6 +27,11 @@ const tenuresOf = (name: string, country: string, short: string) => {
 };
 
 describe('bundled dataset', () => {
+  it('ships the matcher compiled from exactly this dataset (data/index.json)', () => {
+    const shipped = readFileSync(join(ROOT, 'data', 'index.json'), 'utf8');
+    expect(shipped === JSON.stringify(exportIndex(data)) + '\n', 'run npm run data:build').toBe(true);
+  });
+
   it('validates against the schema, with sources for every record', () => {
     expect(validateDataset(data)).toEqual([]);
     expect(data.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
