@@ -13,6 +13,8 @@ export interface AnnotateRequest {
   type: 'annotate';
   text: string;
   meta: PageMeta;
+  /** Ids of people already found on the page: their surnames count in content added later. */
+  known?: string[];
 }
 export type AnnotateResponse = { ok: true; annotation: Annotation } | { ok: false; disabled: true };
 
@@ -58,7 +60,11 @@ export interface RevealRequest {
   type: 'reveal';
   personId: string;
 }
-export type ContentRequest = PageSummaryRequest | RevealRequest;
+/** Popup → content script: Nameplate was switched off for this site; undo everything. */
+export interface StopRequest {
+  type: 'stop';
+}
+export type ContentRequest = PageSummaryRequest | RevealRequest | StopRequest;
 /** The page's host comes from the content script, so the popup needs no access to tab URLs. */
 export type PageSummaryResponse = { host: string } & ({ state: 'annotated'; annotation: Annotation } | { state: 'disabled' } | { state: 'pending' });
 
@@ -77,7 +83,7 @@ export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
       const meta = m.meta as Record<string, unknown> | undefined;
       return (
         isStr(m.text) && m.text.length <= MAX_TEXT_CHARS && !!meta && typeof meta === 'object' &&
-        (meta.url === undefined || isStr(meta.url)) && (meta.lang === undefined || isStr(meta.lang)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
+        (m.known === undefined || isStrList(m.known)) && (meta.url === undefined || isStr(meta.url)) && (meta.lang === undefined || isStr(meta.lang)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
       );
     }
     case 'dataset-info':
@@ -92,5 +98,5 @@ export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
 export function isContentRequest(msg: unknown): msg is ContentRequest {
   if (!msg || typeof msg !== 'object') return false;
   const m = msg as Record<string, unknown>;
-  return m.type === 'page-summary' || (m.type === 'reveal' && isStr(m.personId));
+  return m.type === 'page-summary' || m.type === 'stop' || (m.type === 'reveal' && isStr(m.personId));
 }

@@ -30,7 +30,7 @@ async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Pr
       const host = hostOf(sender.tab?.url ?? sender.url);
       const settings = await loadSettings();
       if (host && settings.disabledHosts.includes(host)) return { ok: false, disabled: true } satisfies AnnotateResponse;
-      const annotation = annotate(getIndex(), { text: msg.text, meta: msg.meta, today: localToday(), host });
+      const annotation = annotate(getIndex(), { text: msg.text, meta: msg.meta, today: localToday(), host, known: msg.known });
       return { ok: true, annotation } satisfies AnnotateResponse;
     }
     case 'dataset-info':

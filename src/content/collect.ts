@@ -27,34 +27,59 @@ function skipped(el: Element): boolean {
   return ce !== null && ce !== 'false';
 }
 
+/** Text nodes under `root` in document order, outside skipped regions. Lazy, so callers can pause. */
+export function* textNodes(root: Node): Generator<Text> {
+  const stack: Node[] = [];
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      if ((node as Text).data) yield node as Text;
+    } else if (node.nodeType === 1 && !skipped(node as Element) && node.firstChild) {
+      stack.push(node);
+      node = node.firstChild;
+      continue;
+    }
+    while (node && !node.nextSibling && stack.length) node = stack.pop()!;
+    node = node ? node.nextSibling : null;
+  }
+}
+
+/** Builds a TextMap node by node: blocks are separated by a blank line. */
+export class TextMapBuilder {
+  readonly map: TextMap = { text: '', nodes: [], offsets: [] };
+  private lastBlock: Node | null = null;
+  private parts: string[] = [];
+  private length = 0;
+
+  add(node: Text): void {
+    const block = blockOf(node);
+    if (block !== this.lastBlock && this.length) {
+      this.parts.push('\n\n');
+      this.length += 2;
+    }
+    this.lastBlock = block;
+    this.map.nodes.push(node);
+    this.map.offsets.push(this.length);
+    this.parts.push(node.data);
+    this.length += node.data.length;
+  }
+
+  finish(): TextMap {
+    this.map.text = this.parts.join('');
+    return this.map;
+  }
+}
+
+function blockOf(n: Node): Node | null {
+  for (let p = n.parentNode; p; p = p.parentNode) if (p.nodeType === 1 && BLOCK.has((p as Element).tagName.toUpperCase())) return p;
+  return null;
+}
+
 /** Walk `root` in document order collecting text nodes outside skipped regions. */
 export function collectText(root: Node): TextMap {
-  const nodes: Text[] = [];
-  const offsets: number[] = [];
-  let text = '';
-  let lastBlock: Node | null = null;
-  const blockOf = (n: Node): Node | null => {
-    for (let p = n.parentNode; p; p = p.parentNode) if (p.nodeType === 1 && BLOCK.has((p as Element).tagName.toUpperCase())) return p;
-    return null;
-  };
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const data = (child as Text).data;
-        if (!data) continue;
-        const block = blockOf(child);
-        if (block !== lastBlock && text) text += '\n\n';
-        lastBlock = block;
-        nodes.push(child as Text);
-        offsets.push(text.length);
-        text += data;
-      } else if (child.nodeType === 1 && !skipped(child as Element)) {
-        walk(child);
-      }
-    }
-  };
-  walk(root);
-  return { text, nodes, offsets };
+  const builder = new TextMapBuilder();
+  for (const node of textNodes(root)) builder.add(node);
+  return builder.finish();
 }
 
 /** The bits of a document that say when it was published. */

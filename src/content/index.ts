@@ -1,105 +1,179 @@
 /**
  * Content script: collects the page's text, asks the background who is named
  * in it, wraps the mentions and shows the card on hover or keyboard focus.
+ * Work runs in short slices; content added later is annotated in batches.
  */
 import type { Annotation } from '../core/annotate';
 import type { AnnotateRequest, AnnotateResponse, PageSummaryResponse } from '../messages';
 import { isContentRequest } from '../messages';
-import { MENTION_TAG, collectMeta, collectText } from './collect';
+import { MENTION_TAG, OWN_ATTR, TextMapBuilder, collectMeta, textNodes, type TextMap } from './collect';
+import { HoverController, type Card } from './hover';
+import { PageState } from './page';
+import { Slicer } from './slicer';
 import { Tooltip } from './tooltip';
-import { wrapSpans, type Span } from './wrap';
+import { unwrapAll, wrapSpans, type Span } from './wrap';
 
 const ext: typeof chrome = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
-const SHOW_DELAY_MS = 350;
-const HIDE_GRACE_MS = 300;
+const BATCH_MS = 400;
+const MAX_BATCH_CHARS = 2_000_000;
+const BENCH = location.hash.includes('nameplate-bench');
 
-let state: PageSummaryResponse = { host: location.host, state: 'pending' };
+const page = new PageState();
+let status: 'pending' | 'annotated' | 'disabled' = 'pending';
+let hover: HoverController | undefined;
 let tooltip: Tooltip | undefined;
-let showTimer = 0;
-let hideTimer = 0;
-let current: HTMLElement | null = null;
+let observer: MutationObserver | undefined;
+let pageUrl = location.href;
 
-async function run(): Promise<void> {
-  const map = collectText(document.body);
-  if (!map.text.trim()) return;
-  const request: AnnotateRequest = { type: 'annotate', text: map.text, meta: collectMeta(document, location.href) };
-  const res = (await ext.runtime.sendMessage(request)) as AnnotateResponse | undefined;
-  if (!res) return;
-  if (!res.ok) {
-    state = { host: location.host, state: 'disabled' };
-    return;
+/** Read the text under `roots` in slices. */
+async function collect(roots: Node[], slicer: Slicer): Promise<TextMap> {
+  const builder = new TextMapBuilder();
+  let count = 0;
+  for (const root of roots) {
+    for (const node of textNodes(root)) {
+      builder.add(node);
+      if (++count % 256 === 0) await slicer.pause();
+    }
   }
-  const a = res.annotation;
-  state = { host: location.host, state: 'annotated', annotation: a };
-  const spans: Span[] = [
+  return builder.finish();
+}
+
+/** One pass: read, ask the background, wrap. `roots` is the whole body on the first pass. */
+async function annotate(roots: Node[], slicer: Slicer): Promise<number> {
+  const map = await collect(roots, slicer);
+  if (!map.text.trim()) return 0;
+  const request: AnnotateRequest = { type: 'annotate', text: map.text, meta: collectMeta(document, location.href), known: page.known };
+  slicer.endSlice();
+  const res = (await ext.runtime.sendMessage(request)) as AnnotateResponse | undefined;
+  slicer.resume();
+  if (!res) return 0;
+  if (!res.ok) {
+    status = 'disabled';
+    return 0;
+  }
+  page.add(res.annotation);
+  status = 'annotated';
+  const spans = spansOf(res.annotation);
+  const created = await wrapSpans(document, map, spans, slicer);
+  for (const el of created) styleMention(el);
+  return created.length;
+}
+
+function spansOf(a: Annotation): Span[] {
+  return [
     ...a.people.flatMap((p) => p.mentions.map((m) => ({ start: m.start, end: m.end, ref: p.id, kind: 'person' as const }))),
     ...a.pledges.flatMap((p) => p.mentions.map((m) => ({ start: m.start, end: m.end, ref: p.id, kind: 'pledge' as const }))),
   ];
-  for (const el of wrapSpans(document, map, spans)) {
-    el.tabIndex = 0;
-    const s = el.style;
-    s.setProperty('text-decoration', 'underline dotted', 'important');
-    s.setProperty('text-underline-offset', '2px', 'important');
-    s.setProperty('cursor', 'help', 'important');
-  }
-  listen(a);
 }
 
-function mentionOf(target: EventTarget | null): HTMLElement | null {
-  const el = target instanceof Element ? target.closest(MENTION_TAG.toLowerCase()) : null;
-  return el instanceof HTMLElement ? el : null;
+function styleMention(el: HTMLElement): void {
+  el.tabIndex = 0;
+  const s = el.style;
+  s.setProperty('text-decoration', 'underline dotted', 'important');
+  s.setProperty('text-underline-offset', '2px', 'important');
+  s.setProperty('cursor', 'help', 'important');
 }
 
-function show(el: HTMLElement, a: Annotation): void {
-  clearTimeout(hideTimer);
+function card(): Card {
   tooltip ??= new Tooltip(document);
-  const ref = el.getAttribute('data-ref');
-  const person = a.people.find((p) => p.id === ref);
-  const pledge = person ? undefined : a.pledges.find((p) => p.id === ref);
-  if (person) tooltip.showPerson(el, person, a);
-  else if (pledge) tooltip.showPledge(el, pledge, a);
-  else return;
-  current?.removeAttribute('aria-describedby');
-  current = el;
-  el.setAttribute('aria-describedby', tooltip.id);
+  const t = tooltip;
+  return {
+    get id() {
+      return t.id;
+    },
+    get visible() {
+      return t.visible;
+    },
+    show: (el) => {
+      const a = page.summary();
+      const ref = el.getAttribute('data-ref') ?? '';
+      const person = page.person(ref);
+      const pledge = person ? undefined : page.pledge(ref);
+      if (!a || (!person && !pledge)) return false;
+      if (person) t.showPerson(el, person, a);
+      else t.showPledge(el, pledge!, a);
+      return true;
+    },
+    hide: () => t.hide(),
+    contains: (target) => t.contains(target),
+  };
 }
 
-function hide(): void {
-  clearTimeout(showTimer);
-  tooltip?.hide();
-  current?.removeAttribute('aria-describedby');
-  current = null;
+// ---------------------------------------------------------------------------
+// Content added later (infinite scroll, single-page apps): batched, bounded, and blind to our own nodes.
+
+let pending: Node[] = [];
+let batchTimer = 0;
+
+function ours(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el && (el.tagName === MENTION_TAG || el.hasAttribute(OWN_ATTR) || !!el.closest(`${MENTION_TAG.toLowerCase()},[${OWN_ATTR}]`));
 }
 
-function scheduleHide(): void {
-  clearTimeout(showTimer);
-  clearTimeout(hideTimer);
-  hideTimer = window.setTimeout(hide, HIDE_GRACE_MS);
+function onMutations(records: MutationRecord[]): void {
+  for (const r of records) {
+    for (const n of r.addedNodes) if (!ours(n) && (n.nodeType === 1 || n.nodeType === 3)) pending.push(n);
+    if (r.type === 'characterData' && !ours(r.target)) pending.push(r.target);
+  }
+  if (pending.length && !batchTimer) batchTimer = window.setTimeout(flush, BATCH_MS);
 }
 
-function listen(a: Annotation): void {
-  document.addEventListener('mouseover', (e) => {
-    const el = mentionOf(e.target);
-    if (el) {
-      clearTimeout(hideTimer);
-      clearTimeout(showTimer);
-      if (el !== current) showTimer = window.setTimeout(() => show(el, a), SHOW_DELAY_MS);
-    } else if (tooltip?.contains(e.target)) {
-      clearTimeout(hideTimer);
-    } else if (current || showTimer) {
-      scheduleHide();
+async function flush(): Promise<void> {
+  batchTimer = 0;
+  if (status === 'disabled') return;
+  if (location.href !== pageUrl) {
+    // A single-page app moved to another article: its date and people start afresh.
+    pageUrl = location.href;
+    pending = [];
+    page.reset();
+    await run();
+    return;
+  }
+  // Keep only the outermost nodes still in the page, and bound the batch.
+  const roots: Node[] = [];
+  let chars = 0;
+  const batch = pending;
+  pending = [];
+  for (const n of batch) {
+    if (!n.isConnected || roots.some((r) => r.contains(n))) continue;
+    const parent = n.nodeType === 3 ? n.parentNode : n;
+    if (!parent) continue;
+    chars += (n.textContent ?? '').length;
+    if (chars > MAX_BATCH_CHARS) {
+      pending.push(n); // the rest waits for the next batch
+      continue;
     }
-  });
-  document.addEventListener('focusin', (e) => {
-    const el = mentionOf(e.target);
-    if (el) show(el, a);
-  });
-  document.addEventListener('focusout', (e) => {
-    if (mentionOf(e.target)) hide();
-  });
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && tooltip?.visible) hide();
-  });
+    roots.push(n.nodeType === 3 ? (n.parentNode as Node) : n);
+  }
+  if (roots.length) await annotate(roots.filter((r, i) => !roots.some((o, j) => j !== i && o.contains(r))), new Slicer());
+  if (pending.length && !batchTimer) batchTimer = window.setTimeout(flush, BATCH_MS);
+}
+
+// ---------------------------------------------------------------------------
+
+async function run(): Promise<void> {
+  const slicer = new Slicer();
+  if (BENCH) performance.mark('nameplate:start');
+  const wrapped = await annotate([document.body], slicer);
+  slicer.endSlice();
+  if (BENCH) performance.mark(`nameplate:done busy=${slicer.busyMs.toFixed(2)} longest=${slicer.longestSliceMs.toFixed(2)} wrapped=${wrapped}`);
+  if (status === 'disabled') return;
+  hover ??= new HoverController(document, card, () => ({ showDelayMs: 350, hideGraceMs: 300 }));
+  if (!observer) {
+    observer = new MutationObserver(onMutations);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+}
+
+/** Switched off for this site: put the page back exactly as it was, and stop watching it. */
+function stop(): void {
+  status = 'disabled';
+  observer?.disconnect();
+  observer = undefined;
+  hover?.destroy();
+  hover = undefined;
+  unwrapAll();
+  page.reset();
 }
 
 function reveal(personId: string): boolean {
@@ -111,10 +185,17 @@ function reveal(personId: string): boolean {
   return true;
 }
 
+function summary(): PageSummaryResponse {
+  const a = page.summary();
+  if (status === 'annotated' && a) return { host: location.host, state: 'annotated', annotation: a };
+  return { host: location.host, state: status === 'annotated' ? 'pending' : status };
+}
+
 ext.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
   if (sender.id !== ext.runtime.id || !isContentRequest(msg)) return undefined;
-  if (msg.type === 'page-summary') sendResponse(state);
-  else sendResponse(reveal(msg.personId));
+  if (msg.type === 'page-summary') sendResponse(summary());
+  else if (msg.type === 'reveal') sendResponse(reveal(msg.personId));
+  else if (msg.type === 'stop') sendResponse((stop(), true));
   return undefined;
 });
 

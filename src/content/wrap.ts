@@ -4,6 +4,7 @@
  * split so that `unwrapAll` restores the page's DOM as it was.
  */
 import { MENTION_TAG, type TextMap } from './collect';
+import type { Slicer } from './slicer';
 
 export interface Span {
   start: number;
@@ -32,8 +33,11 @@ function nodeIndexAt(map: TextMap, offset: number): number {
   return lo;
 }
 
-/** Wrap each span that lies within a single text node. Returns the wrappers created. */
-export function wrapSpans(doc: Document, map: TextMap, spans: Span[]): HTMLElement[] {
+/**
+ * Wrap each span that lies within a single text node. Returns the wrappers created.
+ * With a slicer, the work pauses between nodes whenever a slice is used up.
+ */
+export async function wrapSpans(doc: Document, map: TextMap, spans: Span[], slicer?: Slicer): Promise<HTMLElement[]> {
   const byNode = new Map<number, Span[]>();
   for (const s of spans) {
     const i = nodeIndexAt(map, s.start);
@@ -43,8 +47,10 @@ export function wrapSpans(doc: Document, map: TextMap, spans: Span[]): HTMLEleme
   }
   const created: HTMLElement[] = [];
   for (const [i, list] of byNode) {
+    if (slicer) await slicer.pause();
     const node = map.nodes[i];
-    if (!node.parentNode) continue;
+    // The page may have changed or removed the node since it was read: leave it alone then.
+    if (!node.parentNode || node.data !== map.text.substr(map.offsets[i], node.data.length)) continue;
     const base = map.offsets[i];
     const split: Split = { original: node, data: node.data, pieces: [] };
     list.sort((a, b) => a.start - b.start);

@@ -11,6 +11,8 @@ export interface AnnotateInput {
   date?: IsoDate;
   today: IsoDate;
   host?: string;
+  /** Ids of people already found elsewhere in the document (earlier passes). */
+  known?: string[];
 }
 
 export interface Annotation extends Resolution {
@@ -25,6 +27,6 @@ export function annotate(index: DatasetIndex, input: AnnotateInput): Annotation 
     ? { date: input.date, source: 'option' as const, detail: 'given by the caller' }
     : detectArticleDate(input.meta, input.text, input.today);
   const matches = index.matcher.find(input.text);
-  const res = resolve(index, input.text, matches, { date: detected.date, today: input.today, host: input.host, lang: input.meta.lang });
+  const res = resolve(index, input.text, matches, { date: detected.date, today: input.today, host: input.host, lang: input.meta.lang, known: input.known });
   return { date: detected.date, dateSource: detected.source, dateDetail: detected.detail, asOf: index.data.asOf, ...res };
 }

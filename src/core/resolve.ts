@@ -70,6 +70,8 @@ export interface ResolveOptions {
   host?: string;
   /** The page's language (html lang), another hint. */
   lang?: string;
+  /** Ids of people found in earlier passes over the same document. */
+  known?: string[];
 }
 
 export interface Resolution {
@@ -142,6 +144,10 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   // office honorific that fits ("Sen. Warren", "President Biden"); or when the surname is
   // distinctive across the dataset, capitalised mid-sentence, and its owner senior by then.
   const introduced = new Set(found.keys());
+  for (const id of opts.known ?? []) {
+    const i = index.personIndex.get(id);
+    if (i !== undefined) introduced.add(i);
+  }
   const countrySoFar = inferCountry(index, found, opts.host, opts.lang);
   for (const m of matches) {
     if (nameMatches.has(m)) continue;
@@ -153,7 +159,8 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     if (!honorific && !caps && partOfAnotherName(text, m.start)) continue;
     const known = persons.filter((p) => introduced.has(p));
     if (known.length === 1) {
-      add(known[0], m, found.get(known[0])!.why === 'full name' ? 'surname after full name' : found.get(known[0])!.why);
+      const why = found.get(known[0])?.why;
+      add(known[0], m, !why || why === 'full name' ? 'surname after full name' : why);
       continue;
     }
     if (known.length > 1 || caps) continue; // two people of that surname named here, or a shouting headline: never guess

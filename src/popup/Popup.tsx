@@ -40,7 +40,13 @@ export function Popup() {
 
   const toggleSite = async () => {
     if (!site) return;
-    setSite((await browser.runtime.sendMessage({ type: 'site-state', host: site.host, enabled: !site.enabled })) as SiteStateResponse);
+    const next = (await browser.runtime.sendMessage({ type: 'site-state', host: site.host, enabled: !site.enabled })) as SiteStateResponse;
+    setSite(next);
+    // Switched off: the page is put back as it was at once. Switched on: it takes effect on reload.
+    if (!next.enabled && tabId !== undefined) {
+      await askTab(tabId, { type: 'stop' });
+      setView({ kind: 'disabled' });
+    }
   };
 
   return (

@@ -44,12 +44,12 @@ describe('collectMeta', () => {
 });
 
 describe('wrapSpans / unwrapAll', () => {
-  it('wraps mentions inside one text node, skips ones that cross elements, and restores the DOM exactly', () => {
+  it('wraps mentions inside one text node, skips ones that cross elements, and restores the DOM exactly', async () => {
     document.body.innerHTML = '<p id="a" class="x">Home Secretary James Cleverly met Mr Cleverly &amp; <b>Rishi</b> Sunak.</p>';
     const before = document.body.innerHTML;
     const map = collectText(document.body);
     const at = (s: string) => map.text.indexOf(s);
-    const created = wrapSpans(document, map, [
+    const created = await wrapSpans(document, map, [
       { start: at('James Cleverly'), end: at('James Cleverly') + 14, ref: 'p1', kind: 'person' },
       { start: at('Cleverly &') , end: at('Cleverly &') + 8, ref: 'p1', kind: 'person' },
       { start: at('Rishi'), end: at('Rishi') + 11, ref: 'p2', kind: 'person' }, // crosses <b>: left alone
@@ -62,11 +62,11 @@ describe('wrapSpans / unwrapAll', () => {
     expect(document.querySelector('p')!.childNodes).toHaveLength(3);
   });
 
-  it('never interprets text as markup', () => {
+  it('never interprets text as markup', async () => {
     document.body.innerHTML = '<p>&lt;img src=x onerror=alert(1)&gt; James Cleverly</p>';
     const map = collectText(document.body);
     const start = map.text.indexOf('James');
-    wrapSpans(document, map, [{ start, end: start + 14, ref: 'p1', kind: 'person' }]);
+    await wrapSpans(document, map, [{ start, end: start + 14, ref: 'p1', kind: 'person' }]);
     expect(document.querySelector('img')).toBeNull();
     expect(document.querySelector('p')!.textContent).toBe('<img src=x onerror=alert(1)> James Cleverly');
   });
