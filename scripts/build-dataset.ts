@@ -274,6 +274,12 @@ const FR_SHORT: [RegExp, string][] = [
   [/Armées/i, 'Minister of the Armed Forces'],
   [/Justice/i, 'Minister of Justice'],
   [/Économie|Economie/i, 'Minister of the Economy'],
+  [/Éducation nationale|Education nationale/i, 'Minister of Education'],
+  [/Santé|Solidarités et de la Santé/i, 'Minister of Health'],
+  [/Travail/i, 'Minister of Labour'],
+  [/Culture/i, 'Minister of Culture'],
+  [/Agriculture/i, 'Minister of Agriculture'],
+  [/Transition écologique/i, 'Minister for the Ecological Transition'],
 ];
 
 function loadAssemblee() {
@@ -299,8 +305,9 @@ function loadAssemblee() {
       const org = organes.get([m.organes.organeRef].flat()[0]);
       if (!org) continue;
       const ministry: string = org.libelle;
-      const fullMinister = /^Ministre$/i.test(quality);
-      const title = `${quality} (${ministry.replace(/^Ministère (de l'|de la |des |du )?/i, '')})`;
+      const fullMinister = /^Ministre( d'État)?$/i.test(quality);
+      // "Ministère du Travail…" held as "Ministre" → "Ministre du Travail…".
+      const title = /^Minist[èe]re\b/i.test(ministry) ? ministry.replace(/^Minist[èe]re/i, quality) : `${quality} (${ministry})`;
       const short = (fullMinister && FR_SHORT.find(([re]) => re.test(ministry))?.[1]) || title;
       // AN end dates are the last day in office; ours are exclusive.
       const fixed = m.dateFin ? undefined : endOfGovernment(mandats, m);
@@ -485,7 +492,9 @@ function surnameFlags(): { common: string[]; words: string[] } {
     if (!p.src.length) continue;
     for (const n of new Set([p.name, ...(p.aliases ?? []).map((a) => a.name)].map(surnameOf).filter(Boolean))) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
-  const common = [...counts].filter(([k, c]) => c > 1 || COMMON_SURNAMES.includes(k)).map(([k]) => k).sort();
+  // A surname that is someone's first name in the data ("Philippe", "Cameron") is no safe sign of one person either.
+  const firstNames = new Set([...people.values()].filter((p) => p.src.length).map((p) => nameKey(p.name).split(' ')[0]));
+  const common = [...counts].filter(([k, c]) => c > 1 || COMMON_SURNAMES.includes(k) || firstNames.has(k)).map(([k]) => k).sort();
   const asWords = [...counts.keys()].filter((k) => !k.includes(' ') && (words.has(k) || french.has(k))).sort();
   return { common, words: asWords };
 }
@@ -500,7 +509,7 @@ const LEADER_COUNTRIES: Record<string, string> = {
   ROU: 'RO', SVK: 'SK', SVN: 'SI', ESP: 'ES', SWE: 'SE', UKR: 'UA', ISR: 'IL', NZL: 'NZ', NOR: 'NO', CHE: 'CH',
 };
 /** Heads of state the extract mixes up (Swiss Federal Council, realms whose head of state is the British monarch). */
-const LEADER_SKIP_HEAD_OF_STATE = new Set(['CHE', 'AUS', 'CAN', 'NZL']);
+const LEADER_SKIP_HEAD_OF_STATE = new Set(['CHE', 'AUS', 'CAN', 'NZL', 'JPN', 'SAU', 'ESP', 'NLD', 'BEL', 'DNK', 'SWE', 'NOR', 'LUX']);
 const LEADER_TITLES: Record<string, [string, string]> = {
   'FR|head_of_state': ['President of the French Republic', 'President'],
   'FR|head_of_government': ['Prime Minister of France', 'Prime Minister'],
@@ -514,12 +523,18 @@ function loadLeaders() {
   rows.sort((a, b) => (a.iso3 + a.role + a.start).localeCompare(b.iso3 + b.role + b.start));
   const usable = rows.filter((r) => LEADER_COUNTRIES[r.iso3] && r.start && /^Q\d+$/.test(r.person_qid) && r.person && !/^Q\d+$/.test(r.person) &&
     !(r.role === 'head_of_state' && LEADER_SKIP_HEAD_OF_STATE.has(r.iso3)));
+  const headOfState = (r: Record<string, string>) => usable.some((o) => o.role === 'head_of_state' && o.iso3 === r.iso3 && o.person_qid === r.person_qid && o.start.slice(0, 4) === r.start.slice(0, 4));
   for (const [i, r] of usable.entries()) {
     const country = LEADER_COUNTRIES[r.iso3];
+    // In presidential systems the extract lists the president as head of government too: keep "President" only.
+    if (r.role === 'head_of_government' && headOfState(r)) continue;
     const start = r.start.slice(0, 10);
     // Open rows the extract forgot to close end where the next holder of the same office starts.
     const next = r.end ? undefined : usable.slice(i + 1).find((o) => o.iso3 === r.iso3 && o.role === r.role && o.person_qid !== r.person_qid && o.start > r.start);
-    const end = r.end ? r.end.slice(0, 10) : next?.start.slice(0, 10);
+    // The extract often ends a term the day before the successor's first day; our ends are exclusive.
+    const successor = usable.slice(i + 1).find((o) => o.iso3 === r.iso3 && o.role === r.role && o.person_qid !== r.person_qid && o.start > r.start);
+    let end = r.end ? r.end.slice(0, 10) : next?.start.slice(0, 10);
+    if (end && successor && addDays(end, 1) === successor.start.slice(0, 10)) end = successor.start.slice(0, 10);
     if ((end ?? '9999') < '2007-01-01' || start.endsWith('-01-01')) continue;
     if (r.role === 'head_of_state' && /(do|da|de|dos) (Reino|Países|Espanha|Suécia|Dinamarca|Bélgica|Noruega|Japão)/.test(r.person)) continue;
     const p = people.get(byWikidata.get(r.person_qid) ?? '') ?? findByName(country, r.person) ?? register({ id: `wd-${r.person_qid}`, name: r.person, country, ids: { wikidata: r.person_qid }, src: [] });
@@ -538,13 +553,29 @@ interface CuratedPerson { ref: string; name: string; aliases?: string[]; country
 interface CuratedTenure { person: string; title: string; short: string; org?: string; country: string; start: string; end: string | null; url: string; rank?: number }
 interface CuratedCorrection { person: string; title?: string; start: string; end: string | null; url: string; note: string }
 
+/**
+ * A curated person not found in their own country may be a leader known elsewhere: an EU official who
+ * was a national prime minister, a central banker who became one (Mark Carney). Joined only when one
+ * person anywhere has the name and one of the two records is a head of state or government or an EU post.
+ */
+function findLeaderAbroad(c: CuratedPerson, curatedTenures: CuratedTenure[]): Person | undefined {
+  const other = findByNameAnywhere(c.name);
+  if (!other) return undefined;
+  const seniorThere = tenures.some((t) => t.person === other.id && t.rank <= 2);
+  const seniorHere = c.country === 'EU' || curatedTenures.some((t) => t.person === c.ref && (t.rank ?? curatedRank(t.short)) <= 2);
+  return seniorThere || seniorHere ? other : undefined;
+}
+
 function resolveRef(ref: string): Person {
   const [country, ...rest] = ref.split(':');
   const name = rest.join(':');
-  const p = findByName(country, name) ?? (country === 'EU' ? findByNameAnywhere(name) : undefined);
+  const p = findByName(country, name) ?? curatedRefs.get(ref);
   if (!p) throw new Error(`curated: no single person "${ref}" (add it to people.json)`);
   return p;
 }
+
+/** Curated references ("GB:Mark Carney") → the person they were joined to. */
+const curatedRefs = new Map<string, Person>();
 
 /** The curated layer's English short titles for French offices → the ones used for the AN data. */
 const FR_CURATED_SHORT: Record<string, string> = {
@@ -558,19 +589,30 @@ const FR_CURATED_SHORT: Record<string, string> = {
 
 /** Every curated layer: data/curated/*.json except pledges.json, in name order. */
 function loadCurated() {
-  for (const f of readdirSync(CURATED).filter((f) => f.endsWith('.json') && f !== 'pledges.json').sort()) loadCuratedLayer(join(CURATED, f));
+  const layers = readdirSync(CURATED).filter((f) => f.endsWith('.json') && f !== 'pledges.json').sort()
+    .map((f) => json(join(CURATED, f)) as CuratedLayer);
+  // Everyone first, so a layer's tenures may name people another layer introduces.
+  for (const layer of layers) loadCuratedPeople(layer);
+  for (const layer of layers) loadCuratedTenures(layer);
 }
 
-function loadCuratedLayer(file: string) {
-  const layer = json(file) as { people: CuratedPerson[]; tenures: CuratedTenure[]; corrections?: CuratedCorrection[] };
+interface CuratedLayer { people: CuratedPerson[]; tenures: CuratedTenure[]; corrections?: CuratedCorrection[] }
+
+function loadCuratedPeople(layer: CuratedLayer) {
   for (const c of layer.people) {
     const p = (c.wikidata && people.get(byWikidata.get(c.wikidata) ?? '')) || findByName(c.country, c.name) ||
-      (c.country === 'EU' ? findByNameAnywhere(c.name) : undefined) || register({ id: `${c.country.toLowerCase()}-${slug(c.name)}`, name: c.name, country: c.country, src: [] });
+      findLeaderAbroad(c, layer.tenures) || register({ id: `${c.country.toLowerCase()}-${slug(c.name)}`, name: c.name, country: c.country, src: [] });
     addSource(p, 'curated');
     if (c.wikidata) p.ids = { ...p.ids, wikidata: c.wikidata };
+    // The curated spelling keeps accents a source dropped ("Laurent Nuñez").
+    if (nameKey(c.name) === nameKey(p.name) && c.name !== p.name && /[^\x00-\x7f]/.test(c.name)) p.name = c.name;
     for (const a of c.aliases ?? []) addAlias(p, { name: a });
+    curatedRefs.set(c.ref, p);
     if (c.party && !p.parties?.length) p.parties = [{ party: c.party }];
   }
+}
+
+function loadCuratedTenures(layer: CuratedLayer) {
   for (const t of layer.tenures) {
     const p = resolveRef(t.person);
     tenures.push({
@@ -637,8 +679,9 @@ function mergeTenures(list: Tenure[]): Tenure[] {
   const out: Tenure[] = [];
   for (const t of list) {
     const last = out[out.length - 1];
-    // Only the AN's gaps between governments (the outgoing ministers stay on for current affairs) are bridged.
-    const gap = t.src === 'an' ? 7 : 0;
+    // Only the AN's gaps between governments (the outgoing ministers stay on for current affairs) are bridged,
+    // Also a new Congress sworn in a day or two after the last one ended.
+    const gap = t.src === 'an' ? 7 : t.src === 'congress' ? 3 : 0;
     if (last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src && last.end && addDays(last.end, gap) >= t.start) {
       if (!t.end) delete last.end;
       else if (t.end > last.end) last.end = t.end;

@@ -143,6 +143,8 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   // Pass 3: surnames. Counted when the person is named in full in this document; or after an
   // office honorific that fits ("Sen. Warren", "President Biden"); or when the surname is
   // distinctive across the dataset, capitalised mid-sentence, and its owner senior by then.
+  // Surnames this document also gives to someone else ("Colby Vance"): never resolved on their own.
+  const otherBearers = new Set(matches.filter((m) => !nameMatches.has(m) && personsOf(m, SURNAME).length && partOfAnotherName(text, m.start)).map((m) => m.key));
   const introduced = new Set(found.keys());
   for (const id of opts.known ?? []) {
     const i = index.personIndex.get(id);
@@ -156,7 +158,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     if (m.key === 'may' && (MONTH_CONTEXT.test(text.slice(Math.max(0, m.start - 12), m.start)) || /^\s*\d/.test(text.slice(m.end, m.end + 3)))) continue;
     const honorific = honorificBefore(text, m.start);
     const caps = isAllCapsContext(text, m.start, m.end);
-    if (!honorific && !caps && partOfAnotherName(text, m.start)) continue;
+    if (!honorific && !caps && (partOfAnotherName(text, m.start) || followedByName(text, m.end))) continue;
     const known = persons.filter((p) => introduced.has(p));
     if (known.length === 1) {
       const why = found.get(known[0])?.why;
@@ -170,6 +172,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
       if (holders.length === 1) add(holders[0], m, 'title and surname');
       continue;
     }
+    if (otherBearers.has(m.key)) continue;
     const chosen = distinctive(index, persons, m.key, opts.date, countrySoFar);
     if (chosen !== undefined && (honorific || midSentence(text, m.start))) add(chosen, m, 'distinctive surname');
   }
@@ -270,6 +273,12 @@ in on at by from of to under over about against without why how what where who w
 function partOfAnotherName(text: string, start: number): boolean {
   const m = /(\p{Lu}[\p{L}'’.-]*)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 30), start));
   return !!m && !SENTENCE_WORDS.has(m[1].toLowerCase());
+}
+
+/** Is the word right after followed by a capitalised word ("Philippe Garnaud")? Then this is a first name. */
+function followedByName(text: string, end: number): boolean {
+  const m = /^[ \u00a0](\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 30));
+  return !!m && !SENTENCE_WORDS.has(m[1].toLowerCase()) && !/^(?:Government|Administration|Cabinet|Ministry)$/.test(m[1]);
 }
 
 /** Not at the start of a sentence, a line or a quotation: a capital there is the name's, not the sentence's. */

@@ -21,11 +21,15 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serve samples/ and tests/fixtures/pages/ from 127.0.0.1 on a free port. */
-export async function serve(): Promise<Site> {
+/** Serve samples/, tests/fixtures/pages/ and any `extra` generated pages (path → HTML) from 127.0.0.1 on a free port. */
+export async function serve(extra: Record<string, string> = {}): Promise<Site> {
   const roots: Record<string, string> = { '/samples/': join(ROOT, 'samples'), '/pages/': join(ROOT, 'tests', 'fixtures', 'pages') };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (extra[url.pathname] !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(extra[url.pathname]);
+      return;
+    }
     const prefix = Object.keys(roots).find((p) => url.pathname.startsWith(p));
     const file = prefix && normalize(join(roots[prefix], decodeURIComponent(url.pathname.slice(prefix.length))));
     if (!file || !file.startsWith(roots[prefix!]) || !existsSync(file)) {

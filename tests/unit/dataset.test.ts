@@ -153,5 +153,6 @@ describe.skipIf(!existsSync(SHARED))('bundled dataset against ../shared/data', (
     const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'build-dataset.ts'), '--shared', SHARED, '--out', out], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(out, 'utf8') === readFileSync(join(ROOT, 'data', 'dataset.json'), 'utf8')).toBe(true);
+    expect(readFileSync(join(out, '..', 'index.json'), 'utf8') === readFileSync(join(ROOT, 'data', 'index.json'), 'utf8')).toBe(true);
   });
 });

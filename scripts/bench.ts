@@ -1,0 +1,235 @@
+/**
+ * npm run bench — Nameplate's cost, measured:
+ *  - core throughput on generated news-like text (10 kB, 1 MB, 10 MB), side by side with
+ *    compromise's people(), modern-ahocorasick over the same keys, and a RegExp alternation;
+ *  - bundle sizes (raw and gzip) of the built extension;
+ *  - in Chromium with the built extension: content-script main-thread time and longest task
+ *    on pages of 1k, 10k and 100k words and 10 MB; service-worker cold wake to first answer;
+ *    background heap after load.
+ * Prints a table, then one JSON line with the named figures.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import nlp from 'compromise';
+import AhoCorasick from 'modern-ahocorasick';
+import { chromium } from 'playwright-core';
+import { annotateArticle, loadIndex } from '../src/cli/run';
+import { fold } from '../src/core/normalise';
+import { ROOT, launch, serve } from '../tests/e2e/harness';
+
+const index = loadIndex();
+const figures: Record<string, number | string> = {};
+const rows: string[][] = [];
+const row = (...cells: (string | number)[]) => rows.push(cells.map(String));
+
+// ---------------------------------------------------------------------------
+// Generated news-like text: common words, capitalised places, and now and then a politician or a title.
+
+function rng(seed: number) {
+  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+const WORDS = `the of and to in a is that for on was with he it as at by said have from his are be this not but had they were which has their
+been an would will after more one over there also who year new people government could about than first two last minister officials week
+plan told house vote party support policy report figures public money budget tax health schools police border talks meeting leader
+country state national local reform bill law court election campaign office spokesman cabinet council agreement deal crisis costs`.split(/\s+/);
+const PLACES = ['London', 'Paris', 'Washington', 'Brussels', 'Berlin', 'Manchester', 'Calais', 'Texas', 'Dover', 'Kent', 'Monday', 'Tuesday', 'March', 'September'];
+const NAMES = ['Rishi Sunak', 'James Cleverly', 'Keir Starmer', 'Gérald Darmanin', 'Joe Biden', 'Kamala Harris', 'Emmanuel Macron', 'Rachel Reeves', 'Yvette Cooper', 'Ursula von der Leyen'];
+const EXTRAS = ['the Home Secretary', 'the prime minister', 'Mr Sunak', 'the Chancellor', 'stop the boats', 'Ms Reeves'];
+
+function newsText(bytes: number, seed = 7): string {
+  const r = rng(seed);
+  const parts: string[] = [];
+  let size = 0;
+  let sentence = 0;
+  while (size < bytes) {
+    const words: string[] = [];
+    const n = 12 + Math.floor(r() * 14);
+    for (let i = 0; i < n; i++) {
+      const x = r();
+      words.push(x < 0.03 ? NAMES[Math.floor(r() * NAMES.length)] : x < 0.045 ? EXTRAS[Math.floor(r() * EXTRAS.length)] : x < 0.1 ? PLACES[Math.floor(r() * PLACES.length)] : WORDS[Math.floor(r() * WORDS.length)]);
+    }
+    words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+    const s = `${words.join(' ')}.${++sentence % 5 === 0 ? '\n\n' : ' '}`;
+    parts.push(s);
+    size += s.length;
+  }
+  return parts.join('').slice(0, bytes);
+}
+
+/** Best of a few runs (ms), and the MB/s it means. */
+function time(fn: () => unknown, bytes: number, runs: number): { ms: number; mbps: number } {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return { ms: best, mbps: bytes / 1e6 / (best / 1000) };
+}
+
+// ---------------------------------------------------------------------------
+
+function coreThroughput() {
+  const keys = readIndexKeys();
+  const ac = new AhoCorasick(keys, { boundary: 'ascii' });
+  const alternation = new RegExp(`\\b(?:${[...keys].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'g');
+  row('core throughput (MB/s)', 'Nameplate matcher', 'Nameplate annotate', 'RegExp alternation', 'modern-ahocorasick', 'compromise people()');
+  for (const [label, bytes] of [['10 kB', 10_000], ['100 kB', 100_000], ['1 MB', 1_000_000], ['10 MB', 10_000_000]] as const) {
+    const text = newsText(bytes);
+    const runs = bytes > 1e6 ? 2 : 5;
+    const ours = time(() => index.matcher.find(text), bytes, runs);
+    const full = time(() => annotateArticle({ text, meta: { jsonLd: [], metas: [], times: [] } }, '2024-01-31', index), bytes, runs);
+    const folded = fold(text);
+    const re = time(() => folded.match(alternation), bytes, runs);
+    // modern-ahocorasick segments text with Intl.Segmenter, quadratic on Node 20: beyond 100 kB it would run for minutes.
+    const aho = bytes <= 1e5 ? time(() => ac.search(folded, { strategy: 'leftmost-longest' }), bytes, 1) : undefined;
+    const comp = bytes <= 1e6 ? time(() => nlp(text).people().out('array'), bytes, 1) : undefined;
+    row(label, ours.mbps.toFixed(1), full.mbps.toFixed(1), re.mbps.toFixed(1), aho ? aho.mbps.toFixed(2) : 'not run (quadratic)', comp ? comp.mbps.toFixed(3) : 'not run (too slow)');
+    if (bytes === 10_000_000) {
+      figures.matcherMBps = +ours.mbps.toFixed(1);
+      figures.annotateMBps = +full.mbps.toFixed(1);
+    }
+    if (bytes === 1_000_000 && comp) figures.compromiseRatio = Math.round(ours.mbps / comp.mbps);
+  }
+}
+
+/** The matcher's keys (names, surnames, titles, pledge phrases), for the other matchers. */
+function readIndexKeys(): string[] {
+  const compiled = JSON.parse(readFileSync(join(ROOT, 'data', 'index.json'), 'utf8')) as { matcher: { tokens: string[]; parents: number[]; slots: number[] } };
+  const { tokens, parents, slots } = compiled.matcher;
+  const names: string[] = [];
+  tokens.forEach((t, i) => names.push(parents[i] < 0 ? t : `${names[parents[i]]} ${t}`));
+  return names.filter((_, i) => slots[i] >= 0);
+}
+
+// ---------------------------------------------------------------------------
+
+function bundleSizes() {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  const files: string[] = [];
+  const walk = (d: string) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(join(d, f))));
+  walk(join(ROOT, 'dist'));
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'manifest.json'), 'utf8'));
+  const size = (f: string) => {
+    const b = readFileSync(f);
+    return { raw: b.length, gz: gzipSync(b).length };
+  };
+  const js = files.filter((f) => f.endsWith('.js'));
+  const content = size(join(ROOT, 'dist', manifest.content_scripts[0].js[0]));
+  const sum = (list: string[]) => list.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz }), { raw: 0, gz: 0 });
+  const background = sum(js.filter((f) => /index\.ts-|service-worker/.test(f)));
+  const ui = sum(js.filter((f) => /index\.html-|jsxRuntime|browser-polyfill/.test(f)));
+  row('bundle', 'raw kB', 'gzip kB');
+  row('content script (before first hover)', (content.raw / 1024).toFixed(1), (content.gz / 1024).toFixed(1));
+  row('background (with the dataset)', (background.raw / 1024).toFixed(0), (background.gz / 1024).toFixed(0));
+  row('popup + options (shared chunks)', (ui.raw / 1024).toFixed(1), (ui.gz / 1024).toFixed(1));
+  figures.contentScriptGzipBytes = content.gz;
+  figures.backgroundGzipBytes = background.gz;
+}
+
+// ---------------------------------------------------------------------------
+
+function htmlPage(words: number): string {
+  const text = newsText(words * 6.2, words);
+  const paras = text.split('\n\n').map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><meta property="article:published_time" content="2024-01-31T09:00:00Z"></head><body><article>${paras}</article></body></html>`;
+}
+
+async function inChromium() {
+  const pages: [string, string][] = [['1k words', htmlPage(1_000)], ['10k words', htmlPage(10_000)], ['100k words', htmlPage(100_000)], ['10 MB', htmlPage(10_000_000 / 6.2)]];
+  const site = await serve(Object.fromEntries(pages.map(([, html], i) => [`/bench/${i}.html`, html])));
+  const b = await launch();
+  try {
+    row('page (Chromium)', 'content main-thread ms', 'longest Nameplate slice ms', 'longest task after start ms', 'mentions wrapped');
+    for (const [i, [label]] of pages.entries()) {
+      const page = await b.context.newPage();
+      await page.addInitScript(() => {
+        (window as unknown as { __long: { start: number; duration: number }[] }).__long = [];
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => (window as unknown as { __long: { start: number; duration: number }[] }).__long.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(`${site.origin}/bench/${i}.html#nameplate-bench`, { timeout: 120_000 });
+      const done = await page.waitForFunction(() => performance.getEntriesByType('mark').find((m) => m.name.startsWith('nameplate:done'))?.name, undefined, { timeout: 120_000 });
+      const name = (await done.jsonValue()) as string;
+      const busy = +/busy=([\d.]+)/.exec(name)![1];
+      const longest = +/longest=([\d.]+)/.exec(name)![1];
+      const wrapped = +/wrapped=(\d+)/.exec(name)![1];
+      const longTask = await page.evaluate(() => {
+        const start = performance.getEntriesByName('nameplate:start')[0]?.startTime ?? 0;
+        return Math.max(0, ...(window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((t) => t.start + t.duration >= start).map((t) => t.duration));
+      });
+      row(label, busy.toFixed(2), longest.toFixed(2), longTask.toFixed(0), wrapped);
+      if (label === '10k words') figures.contentMainThreadMs10kWords = +busy.toFixed(2);
+      if (label === '10 MB') {
+        figures.longestTaskMs10MB = +longTask.toFixed(0);
+        figures.longestSliceMs10MB = +longest.toFixed(2);
+      }
+      await page.close();
+    }
+    await coldWake(b);
+  } finally {
+    await b.close();
+    await site.close();
+  }
+}
+
+/** Stop the service worker, then time an extension page's first message until the answer. */
+async function coldWake(b: Awaited<ReturnType<typeof launch>>) {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/src/options/index.html`);
+  await page.waitForSelector('tr[data-source]');
+  const cdp = await b.context.newCDPSession(page);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 300));
+    times.push(await page.evaluate(async () => {
+      const t = performance.now();
+      await chrome.runtime.sendMessage({ type: 'annotate', text: 'Home Secretary James Cleverly met Rishi Sunak.', meta: { jsonLd: [], metas: [], times: [] } });
+      return performance.now() - t;
+    }));
+  }
+  times.sort((a, b) => a - b);
+  figures.swColdWakeMs = +times[Math.floor(times.length / 2)].toFixed(0);
+  row('service worker', 'cold wake → first answer, median of 5 (ms)', figures.swColdWakeMs);
+  figures.backgroundHeapMB = await backgroundHeap(b);
+  row('service worker', 'JS heap after load (MB)', figures.backgroundHeapMB);
+  await page.close();
+}
+
+/** The worker's used JS heap, read through the DevTools protocol on the browser connection. */
+async function backgroundHeap(b: Awaited<ReturnType<typeof launch>>): Promise<number> {
+  await b.worker.evaluate(() => chrome.runtime.getManifest()); // make sure it is awake
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${b.cdpPort}`);
+  try {
+    const session = await browser.newBrowserCDPSession();
+    const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.extensionId))!;
+    const { sessionId } = (await session.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+    const answer = new Promise<number>((resolve) => {
+      session.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+        const msg = JSON.parse(e.message);
+        if (msg.id === 1) resolve(msg.result.usedSize);
+      });
+    });
+    await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
+    return +((await answer) / 1024 / 1024).toFixed(1);
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+const started = Date.now();
+coreThroughput();
+bundleSizes();
+await inChromium();
+const widths = rows.reduce((w, r) => r.map((c, i) => Math.max(w[i] ?? 0, c.length)), [] as number[]);
+console.log(`Nameplate benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(JSON.stringify(figures));
