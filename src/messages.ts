@@ -15,6 +15,8 @@ export interface AnnotateRequest {
   meta: PageMeta;
   /** Ids of people already found on the page: their surnames count in content added later. */
   known?: string[];
+  /** The article date found by an earlier request for the same page. */
+  date?: string;
 }
 export type AnnotateResponse = { ok: true; annotation: Annotation } | { ok: false; disabled: true };
 
@@ -31,6 +33,8 @@ export interface SourceInfo {
   tenures: number;
 }
 export interface DatasetInfoResponse {
+  /** When the worker had its data loaded and how long the index took (ms), for the benchmark. */
+  startup: { dataLoadedAtMs: number; indexBuildMs: number };
   asOf: string;
   people: number;
   tenures: number;
@@ -83,7 +87,7 @@ export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
       const meta = m.meta as Record<string, unknown> | undefined;
       return (
         isStr(m.text) && m.text.length <= MAX_TEXT_CHARS && !!meta && typeof meta === 'object' &&
-        (m.known === undefined || isStrList(m.known)) && (meta.url === undefined || isStr(meta.url)) && (meta.lang === undefined || isStr(meta.lang)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
+        (m.known === undefined || isStrList(m.known)) && (m.date === undefined || (isStr(m.date) && /^\d{4}-\d{2}-\d{2}$/.test(m.date))) && (meta.url === undefined || isStr(meta.url)) && (meta.lang === undefined || isStr(meta.lang)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
       );
     }
     case 'dataset-info':

@@ -4,11 +4,12 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { annotate } from '../core/annotate';
+import type { DatasetIndex } from '../core/dataset';
 import { localToday } from '../core/articleDate';
 import {
   isBackgroundRequest, type AnnotateResponse, type BackgroundRequest, type DatasetInfoResponse, type SiteStateResponse,
 } from '../messages';
-import { getIndex } from './engine';
+import { getIndex, startupTimings } from './engine';
 import { loadSettings, setHostEnabled } from './settings';
 
 /** Only our own extension's contexts may talk to the worker. */
@@ -30,11 +31,11 @@ async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Pr
       const host = hostOf(sender.tab?.url ?? sender.url);
       const settings = await loadSettings();
       if (host && settings.disabledHosts.includes(host)) return { ok: false, disabled: true } satisfies AnnotateResponse;
-      const annotation = annotate(getIndex(), { text: msg.text, meta: msg.meta, today: localToday(), host, known: msg.known });
+      const annotation = annotate(await getIndex(), { text: msg.text, meta: msg.meta, date: msg.date, today: localToday(), host, known: msg.known });
       return { ok: true, annotation } satisfies AnnotateResponse;
     }
     case 'dataset-info':
-      return datasetInfo();
+      return datasetInfo(await getIndex());
     case 'site-state': {
       if (msg.enabled !== undefined) await setHostEnabled(msg.host, msg.enabled);
       const settings = await loadSettings();
@@ -43,10 +44,10 @@ async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Pr
   }
 }
 
-function datasetInfo(): DatasetInfoResponse {
-  const index = getIndex();
+function datasetInfo(index: DatasetIndex): DatasetInfoResponse {
   const { data } = index;
   return {
+    startup: startupTimings(),
     asOf: data.asOf,
     people: data.people.length,
     tenures: data.tenures.length,

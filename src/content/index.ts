@@ -38,14 +38,41 @@ async function collect(roots: Node[], slicer: Slicer): Promise<TextMap> {
   return builder.finish();
 }
 
+/** Text sent per request: big pages go in pieces, so no message, answer or wrap step is ever huge. */
+const CHUNK_CHARS = 200_000;
+
 /** One pass: read, ask the background, wrap. `roots` is the whole body on the first pass. */
 async function annotate(roots: Node[], slicer: Slicer): Promise<number> {
   const map = await collect(roots, slicer);
+  if (BENCH) performance.mark('nameplate:collected');
   if (!map.text.trim()) return 0;
-  const request: AnnotateRequest = { type: 'annotate', text: map.text, meta: collectMeta(document, location.href), known: page.known };
+  let wrapped = 0;
+  for (let first = 0; first < map.nodes.length && status !== 'disabled'; ) {
+    // The next run of whole text nodes up to about CHUNK_CHARS characters.
+    const from = map.offsets[first];
+    let last = first;
+    while (last + 1 < map.nodes.length && map.offsets[last + 1] - from < CHUNK_CHARS) last++;
+    const to = last + 1 < map.nodes.length ? map.offsets[last + 1] : map.text.length;
+    wrapped += await annotateRange(map, first, last, from, to, slicer);
+    first = last + 1;
+  }
+  return wrapped;
+}
+
+async function annotateRange(map: TextMap, first: number, last: number, from: number, to: number, slicer: Slicer): Promise<number> {
+  const base = page.summary();
+  const request: AnnotateRequest = {
+    type: 'annotate',
+    text: map.text.slice(from, to),
+    meta: base ? { jsonLd: [], metas: [], times: [] } : collectMeta(document, location.href),
+    known: page.known,
+    // Later pieces and later content use the date the first piece found.
+    ...(base ? { date: base.date } : {}),
+  };
   slicer.endSlice();
   const res = (await ext.runtime.sendMessage(request)) as AnnotateResponse | undefined;
   slicer.resume();
+  if (BENCH) performance.mark('nameplate:answered');
   if (!res) return 0;
   if (!res.ok) {
     status = 'disabled';
@@ -53,8 +80,9 @@ async function annotate(roots: Node[], slicer: Slicer): Promise<number> {
   }
   page.add(res.annotation);
   status = 'annotated';
-  const spans = spansOf(res.annotation);
-  const created = await wrapSpans(document, map, spans, slicer);
+  const spans = spansOf(res.annotation).map((s) => ({ ...s, start: s.start + from, end: s.end + from }));
+  const piece: TextMap = { text: map.text, nodes: map.nodes.slice(first, last + 1), offsets: map.offsets.slice(first, last + 1) };
+  const created = await wrapSpans(document, piece, spans, slicer);
   for (const el of created) styleMention(el);
   return created.length;
 }
@@ -66,12 +94,9 @@ function spansOf(a: Annotation): Span[] {
   ];
 }
 
+/** Mentions are focusable; how they look comes from marks.css, injected with the content script. */
 function styleMention(el: HTMLElement): void {
   el.tabIndex = 0;
-  const s = el.style;
-  s.setProperty('text-decoration', 'underline dotted', 'important');
-  s.setProperty('text-underline-offset', '2px', 'important');
-  s.setProperty('cursor', 'help', 'important');
 }
 
 function card(): Card {
