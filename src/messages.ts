@@ -5,8 +5,11 @@
  */
 import type { Annotation } from './core/annotate';
 import type { PageMeta } from './core/articleDate';
+import type { DisplayPrefs, Settings } from './core/settings';
 
 export const MAX_TEXT_CHARS = 20_000_000;
+/** 20 MB of file, base64-encoded. */
+export const MAX_IMPORT_BASE64 = 28_000_000;
 
 /** Content script → background: annotate this page's text. */
 export interface AnnotateRequest {
@@ -18,7 +21,7 @@ export interface AnnotateRequest {
   /** The article date found by an earlier request for the same page. */
   date?: string;
 }
-export type AnnotateResponse = { ok: true; annotation: Annotation } | { ok: false; disabled: true };
+export type AnnotateResponse = { ok: true; annotation: Annotation; display: DisplayPrefs } | { ok: false; disabled: true };
 
 /** Options/popup → background: describe the loaded data. */
 export interface DatasetInfoRequest {
@@ -53,7 +56,62 @@ export interface SiteStateResponse {
   enabled: boolean;
 }
 
-export type BackgroundRequest = AnnotateRequest | DatasetInfoRequest | SiteStateRequest;
+/** Options/popup → background: the reader's settings, and a notice if stored ones had to be reset. */
+export interface GetSettingsRequest {
+  type: 'get-settings';
+}
+export interface SettingsResponse {
+  settings: Settings;
+  /** Set when the stored settings were unreadable and defaults stand in (shown once in the options page). */
+  notice?: string;
+}
+
+/** Options/popup/content → background: change some settings (validated; a bad value changes nothing). */
+export interface SetSettingsRequest {
+  type: 'set-settings';
+  patch: Partial<Settings>;
+}
+export type SetSettingsResponse = { ok: true; settings: Settings } | { ok: false; error: string };
+
+/** Options → background: every data source, bundled and imported, with counts and whether it is on. */
+export interface ListSourcesRequest {
+  type: 'list-sources';
+}
+export interface SourceEntry {
+  id: string;
+  name: string;
+  licence: string;
+  url: string;
+  kind: 'bundled' | 'imported';
+  enabled: boolean;
+  people: number;
+  tenures: number;
+  asOf?: string;
+  importedAt?: string;
+}
+export interface ListSourcesResponse {
+  asOf: string;
+  sources: SourceEntry[];
+}
+
+/** Options → background: import a file the reader chose (its text, or base64 of its bytes). */
+export interface ImportFileRequest {
+  type: 'import-file';
+  name: string;
+  /** The file's bytes, base64-encoded (so encodings are detected, not assumed). */
+  base64: string;
+}
+export type ImportFileResponse = { ok: true; source: SourceEntry; warnings: string[] } | { ok: false; errors: { where: string; message: string }[] };
+
+/** Options → background: remove an imported source. */
+export interface RemoveSourceRequest {
+  type: 'remove-source';
+  id: string;
+}
+
+export type BackgroundRequest =
+  | AnnotateRequest | DatasetInfoRequest | SiteStateRequest | GetSettingsRequest | SetSettingsRequest
+  | ListSourcesRequest | ImportFileRequest | RemoveSourceRequest;
 
 /** Popup → content script: what is on this page? */
 export interface PageSummaryRequest {
@@ -91,7 +149,15 @@ export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
       );
     }
     case 'dataset-info':
+    case 'get-settings':
+    case 'list-sources':
       return true;
+    case 'set-settings':
+      return !!m.patch && typeof m.patch === 'object' && !Array.isArray(m.patch);
+    case 'import-file':
+      return isStr(m.name) && m.name.length <= 500 && isStr(m.base64) && m.base64.length <= MAX_IMPORT_BASE64;
+    case 'remove-source':
+      return isStr(m.id) && m.id.length <= 100;
     case 'site-state':
       return isStr(m.host) && HOST.test(m.host) && (m.enabled === undefined || typeof m.enabled === 'boolean');
     default:

@@ -7,10 +7,11 @@ import { annotate } from '../core/annotate';
 import type { DatasetIndex } from '../core/dataset';
 import { localToday } from '../core/articleDate';
 import {
-  isBackgroundRequest, type AnnotateResponse, type BackgroundRequest, type DatasetInfoResponse, type SiteStateResponse,
+  isBackgroundRequest, type AnnotateResponse, type BackgroundRequest, type DatasetInfoResponse, type SetSettingsResponse, type SettingsResponse, type SiteStateResponse,
 } from '../messages';
 import { getIndex, startupTimings } from './engine';
-import { loadSettings, setHostEnabled } from './settings';
+import { siteEnabled } from '../core/settings';
+import { loadSettings, setHostEnabled, updateSettings } from './settings';
 
 /** Only our own extension's contexts may talk to the worker. */
 function trusted(sender: Runtime.MessageSender): boolean {
@@ -29,18 +30,26 @@ async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Pr
   switch (msg.type) {
     case 'annotate': {
       const host = hostOf(sender.tab?.url ?? sender.url);
-      const settings = await loadSettings();
-      if (host && settings.disabledHosts.includes(host)) return { ok: false, disabled: true } satisfies AnnotateResponse;
-      const annotation = annotate(await getIndex(), { text: msg.text, meta: msg.meta, date: msg.date, today: localToday(), host, known: msg.known });
-      return { ok: true, annotation } satisfies AnnotateResponse;
+      const { settings } = await loadSettings();
+      if (host && !siteEnabled(settings, host)) return { ok: false, disabled: true } satisfies AnnotateResponse;
+      const full = annotate(await getIndex(), { text: msg.text, meta: msg.meta, date: msg.date, today: localToday(), host, known: msg.known });
+      // People the reader said were not who we thought are never marked again.
+      const hidden = new Set(settings.hiddenPeople);
+      const annotation = hidden.size ? { ...full, people: full.people.filter((p) => !hidden.has(p.id)) } : full;
+      return { ok: true, annotation, display: { marks: settings.marks, delayMs: settings.delayMs, theme: settings.theme } } satisfies AnnotateResponse;
     }
     case 'dataset-info':
       return datasetInfo(await getIndex());
     case 'site-state': {
-      if (msg.enabled !== undefined) await setHostEnabled(msg.host, msg.enabled);
-      const settings = await loadSettings();
-      return { host: msg.host, enabled: !settings.disabledHosts.includes(msg.host) } satisfies SiteStateResponse;
+      const settings = msg.enabled === undefined ? (await loadSettings()).settings : await setHostEnabled(msg.host, msg.enabled);
+      return { host: msg.host, enabled: siteEnabled(settings, msg.host) } satisfies SiteStateResponse;
     }
+    case 'get-settings':
+      return (await loadSettings()) satisfies SettingsResponse;
+    case 'set-settings':
+      return (await updateSettings(msg.patch)) satisfies SetSettingsResponse;
+    default:
+      return undefined; // list-sources, import-file, remove-source: see sources.ts (added with the options page)
   }
 }
 
