@@ -109,7 +109,19 @@ export interface RemoveSourceRequest {
   id: string;
 }
 
+/** Content script → background: inject the hover card's code into this frame (first hover only). */
+export interface LoadCardRequest {
+  type: 'load-card';
+}
+
+/** Content script → background: "not this person" — never mark this person again. */
+export interface HidePersonRequest {
+  type: 'hide-person';
+  personId: string;
+}
+
 export type BackgroundRequest =
+  | LoadCardRequest | HidePersonRequest
   | AnnotateRequest | DatasetInfoRequest | SiteStateRequest | GetSettingsRequest | SetSettingsRequest
   | ListSourcesRequest | ImportFileRequest | RemoveSourceRequest;
 
@@ -148,6 +160,7 @@ export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
         (m.known === undefined || isStrList(m.known)) && (m.date === undefined || (isStr(m.date) && /^\d{4}-\d{2}-\d{2}$/.test(m.date))) && (meta.url === undefined || isStr(meta.url)) && (meta.lang === undefined || isStr(meta.lang)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
       );
     }
+    case 'load-card':
     case 'dataset-info':
     case 'get-settings':
     case 'list-sources':
@@ -158,6 +171,8 @@ export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
       return isStr(m.name) && m.name.length <= 500 && isStr(m.base64) && m.base64.length <= MAX_IMPORT_BASE64;
     case 'remove-source':
       return isStr(m.id) && m.id.length <= 100;
+    case 'hide-person':
+      return isStr(m.personId) && m.personId.length <= 200;
     case 'site-state':
       return isStr(m.host) && HOST.test(m.host) && (m.enabled === undefined || typeof m.enabled === 'boolean');
     default:

@@ -9,6 +9,7 @@ import { localToday } from '../core/articleDate';
 import {
   isBackgroundRequest, type AnnotateResponse, type BackgroundRequest, type DatasetInfoResponse, type SetSettingsResponse, type SettingsResponse, type SiteStateResponse,
 } from '../messages';
+import cardScript from '../card/index.tsx?iife';
 import { getIndex, startupTimings } from './engine';
 import { siteEnabled } from '../core/settings';
 import { loadSettings, setHostEnabled, updateSettings } from './settings';
@@ -46,6 +47,18 @@ async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Pr
     }
     case 'get-settings':
       return (await loadSettings()) satisfies SettingsResponse;
+    case 'load-card': {
+      // The card's code runs in the content script's isolated world of that very frame.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return false;
+      await chrome.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [cardScript] });
+      return true;
+    }
+    case 'hide-person': {
+      const { settings } = await loadSettings();
+      const r = await updateSettings({ hiddenPeople: [...new Set([...settings.hiddenPeople, msg.personId])] });
+      return r.ok;
+    }
     case 'set-settings':
       return (await updateSettings(msg.patch)) satisfies SetSettingsResponse;
     default:

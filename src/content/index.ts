@@ -7,11 +7,13 @@ import type { Annotation } from '../core/annotate';
 import type { AnnotateRequest, AnnotateResponse, PageSummaryResponse } from '../messages';
 import { isContentRequest } from '../messages';
 import { MENTION_TAG, OWN_ATTR, TextMapBuilder, collectMeta, textNodes, type TextMap } from './collect';
+import type { DisplayPrefs } from '../core/settings';
+import type { CardActions, CardHost, CardModel } from './card-api';
 import { HoverController, type Card } from './hover';
 import { PageState } from './page';
 import { Slicer } from './slicer';
-import { Tooltip } from './tooltip';
-import { unwrapAll, wrapSpans, type Span } from './wrap';
+import { fallbackCard } from './tooltip';
+import { unwrapAll, unwrapRef, wrapSpans, type Span } from './wrap';
 
 const ext: typeof chrome = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
 const BATCH_MS = 400;
@@ -21,7 +23,8 @@ const BENCH = location.hash.includes('nameplate-bench');
 const page = new PageState();
 let status: 'pending' | 'annotated' | 'disabled' = 'pending';
 let hover: HoverController | undefined;
-let tooltip: Tooltip | undefined;
+let cardHost: Promise<CardHost> | undefined;
+let display: DisplayPrefs = { marks: 'underline', delayMs: 350, theme: 'auto' };
 let observer: MutationObserver | undefined;
 let pageUrl = location.href;
 
@@ -79,6 +82,7 @@ async function annotateRange(map: TextMap, first: number, last: number, from: nu
     return 0;
   }
   page.add(res.annotation);
+  applyDisplay(res.display);
   status = 'annotated';
   const spans = spansOf(res.annotation).map((s) => ({ ...s, start: s.start + from, end: s.end + from }));
   const piece: TextMap = { text: map.text, nodes: map.nodes.slice(first, last + 1), offsets: map.offsets.slice(first, last + 1) };
@@ -99,30 +103,71 @@ function styleMention(el: HTMLElement): void {
   el.tabIndex = 0;
 }
 
-function card(): Card {
-  tooltip ??= new Tooltip(document);
-  const t = tooltip;
-  return {
-    get id() {
-      return t.id;
-    },
-    get visible() {
-      return t.visible;
-    },
-    show: (el) => {
-      const a = page.summary();
-      const ref = el.getAttribute('data-ref') ?? '';
-      const person = page.person(ref);
-      const pledge = person ? undefined : page.pledge(ref);
-      if (!a || (!person && !pledge)) return false;
-      if (person) t.showPerson(el, person, a);
-      else t.showPledge(el, pledge!, a);
-      return true;
-    },
-    hide: () => t.hide(),
-    contains: (target) => t.contains(target),
-  };
+function applyDisplay(prefs: DisplayPrefs): void {
+  display = prefs;
+  const root = document.documentElement;
+  if (prefs.marks === 'underline') root.removeAttribute('data-nameplate-marks');
+  else root.setAttribute('data-nameplate-marks', prefs.marks);
 }
+
+/** The full card is loaded on first use (it is most of Nameplate's page-side code); the plain one stands in if that fails. */
+function loadCardHost(): Promise<CardHost> {
+  cardHost ??= (async () => {
+    if (!globalThis.__nameplateCard) {
+      try {
+        await ext.runtime.sendMessage({ type: 'load-card' });
+      } catch {
+        // no scripting access here: the fallback card below
+      }
+    }
+    return (globalThis.__nameplateCard ?? fallbackCard)(document);
+  })();
+  return cardHost;
+}
+
+const actions: CardActions = {
+  notThisPerson(personId) {
+    hover?.close();
+    void ext.runtime.sendMessage({ type: 'hide-person', personId });
+    unwrapRef(personId);
+    page.remove(personId);
+  },
+  dontMarkSite() {
+    void ext.runtime.sendMessage({ type: 'site-state', host: location.host, enabled: false });
+    stop();
+  },
+};
+
+function modelFor(el: HTMLElement): CardModel | undefined {
+  const a = page.summary();
+  const ref = el.getAttribute('data-ref') ?? '';
+  const person = page.person(ref);
+  const pledge = person ? undefined : page.pledge(ref);
+  if (!a || (!person && !pledge)) return undefined;
+  const base = { date: a.date, dateDetail: a.dateDetail, asOf: a.asOf };
+  return person
+    ? { ...base, kind: 'person', person, pledges: person.pledges.map((id) => page.pledge(id)).filter((x) => !!x) }
+    : { ...base, kind: 'pledge', pledge: pledge! };
+}
+
+let shown: CardHost | undefined;
+const card: Card = {
+  get id() {
+    return shown?.id ?? '';
+  },
+  get visible() {
+    return !!shown?.visible;
+  },
+  async show(el) {
+    const model = modelFor(el);
+    if (!model) return false;
+    shown = await loadCardHost();
+    shown.show(el, model, display, actions);
+    return true;
+  },
+  hide: () => shown?.hide(),
+  contains: (target) => !!shown?.contains(target),
+};
 
 // ---------------------------------------------------------------------------
 // Content added later (infinite scroll, single-page apps): batched, bounded, and blind to our own nodes.
@@ -183,7 +228,7 @@ async function run(): Promise<void> {
   slicer.endSlice();
   if (BENCH) performance.mark(`nameplate:done busy=${slicer.busyMs.toFixed(2)} longest=${slicer.longestSliceMs.toFixed(2)} wrapped=${wrapped}`);
   if (status === 'disabled') return;
-  hover ??= new HoverController(document, card, () => ({ showDelayMs: 350, hideGraceMs: 300 }));
+  hover ??= new HoverController(document, () => card, () => ({ showDelayMs: display.delayMs, hideGraceMs: 300 }));
   if (!observer) {
     observer = new MutationObserver(onMutations);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });

@@ -27,6 +27,11 @@ export class PageState {
     }
   }
 
+  /** The reader said this is not who we thought: forget them. */
+  remove(id: string): void {
+    this.people.delete(id);
+  }
+
   reset(): void {
     this.people.clear();
     this.pledges.clear();

@@ -88,3 +88,15 @@ export function unwrapAll(): void {
     for (const p of s.pieces) p.parentNode?.removeChild(p);
   }
 }
+
+/** Take one person's or pledge's mentions out of the page, leaving their text in place. */
+export function unwrapRef(ref: string): void {
+  for (const s of splits) {
+    s.pieces = s.pieces.map((piece) => {
+      if (!(piece instanceof Element) || piece.getAttribute('data-ref') !== ref || !piece.parentNode) return piece;
+      const text = piece.ownerDocument.createTextNode(piece.textContent ?? '');
+      piece.parentNode.replaceChild(text, piece);
+      return text;
+    });
+  }
+}

@@ -45,6 +45,8 @@ export interface PersonResult {
   former: OfficeView | null;
   /** The office held today, when it differs from `office`. */
   now: OfficeView | null;
+  /** Other senior offices held before the article's date, most recent first (at most four). */
+  earlier: OfficeView[];
   why: Why;
   pledges: string[];
   sources: string[];
@@ -216,6 +218,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
       former: role ? null : officeView(index, index.lastRoleBefore(i, opts.date)),
       // "now" only when it is a different office, not the same stint seen later.
       now: now && !(office && now.short === office.short && now.start === office.start) ? now : null,
+      earlier: earlierOffices(index, i, opts.date, office),
       why: titleBeforeNameWhy(entry.why, entry.mentions, text, role),
       pledges: index.pledgesOf(p.id).map((pl) => pl.id),
       sources: p.src.map((s) => index.source(s)?.name ?? s),
@@ -347,6 +350,19 @@ function titleBeforeNameWhy(why: Why, mentions: Mention[], text: string, role: T
   if (why !== 'full name' || !role) return why;
   const key = nameKey(role.short);
   return mentions.some((m) => nameKey(text.slice(Math.max(0, m.start - key.length - 3), m.start)).endsWith(key)) ? 'title and name' : why;
+}
+
+/** Senior offices (ministers and above) that ended by the date, one per office, most recent first. */
+function earlierOffices(index: DatasetIndex, person: number, date: IsoDate, current: OfficeView | null): OfficeView[] {
+  const seen = new Set<string>(current ? [current.short] : []);
+  const out: OfficeView[] = [];
+  for (const t of [...index.tenures(person)].reverse()) {
+    if (t.rank > 4 || t.start > date || (t.end !== undefined && t.end > date) || seen.has(t.short)) continue;
+    seen.add(t.short);
+    out.push(officeView(index, t)!);
+    if (out.length === 4) break;
+  }
+  return out;
 }
 
 /** Among people sharing a name, the one who held office on the date; undefined if still ambiguous. */

@@ -115,5 +115,5 @@ async function clipAround(_page: Page, mention: ReturnType<Page['locator']>) {
   const box = (await mention.boundingBox())!;
   const x = Math.max(0, box.x - 40);
   const y = Math.max(0, box.y - 60);
-  return { x, y, width: 460, height: 300 };
+  return { x, y, width: 460, height: 520 };
 }
