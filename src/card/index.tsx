@@ -10,13 +10,13 @@ import { OWN_ATTR } from '../content/collect';
 import { Card } from './Card';
 import { CARD_CSS } from './theme';
 
-const createCard: CardFactory = (doc) => {
+const createCard: CardFactory = (doc, shadowMode = 'closed') => {
   const host = doc.createElement('nameplate-card');
   host.setAttribute(OWN_ATTR, '');
   host.id = `nameplate-card-${Math.random().toString(36).slice(2, 10)}`;
   host.setAttribute('role', 'tooltip');
   host.hidden = true;
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: shadowMode });
   const style = doc.createElement('style');
   style.textContent = CARD_CSS;
   const box = doc.createElement('div');
@@ -37,8 +37,8 @@ const createCard: CardFactory = (doc) => {
       stopFollowing?.();
       const place = () =>
         computePosition(anchor, host, { placement: 'bottom-start', strategy: 'absolute', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
-          host.style.setProperty('left', `${x}px`, 'important');
-          host.style.setProperty('top', `${y}px`, 'important');
+          host.style.setProperty('--np-x', `${x}px`);
+          host.style.setProperty('--np-y', `${y}px`);
         });
       stopFollowing = autoUpdate(anchor, host, place);
     },

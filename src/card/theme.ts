@@ -18,9 +18,10 @@ export const STATUS_COLOURS: Record<string, string> = {
 
 /** Every rule is scoped to the shadow root; :host rules resist hostile page CSS. */
 export const CARD_CSS = `
-/* Not "all: initial !important": inside a shadow root that would beat the inline left/top that place the card. */
-:host { all: initial; position: absolute !important; z-index: 2147483647 !important; display: block !important;
-  width: max-content !important; direction: ltr !important; font-size: 16px !important; }
+/* Important rules in a shadow root beat the page's own important ones. The position comes in as custom
+   properties on the host's style: "all" leaves custom properties alone. */
+:host { all: initial !important; position: absolute !important; z-index: 2147483647 !important; display: block !important;
+  left: var(--np-x, 0) !important; top: var(--np-y, 0) !important; width: max-content !important; direction: ltr !important; }
 :host([hidden]) { display: none !important; }
 .card { box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px); padding: 12px 14px 10px; border-radius: 10px;
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg);

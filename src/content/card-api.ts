@@ -27,7 +27,8 @@ export interface CardHost {
   contains(target: EventTarget | null): boolean;
 }
 
-export type CardFactory = (doc: Document) => CardHost;
+/** `shadowMode` is 'closed' in the extension; tests render the same card with an open root to audit it. */
+export type CardFactory = (doc: Document, shadowMode?: ShadowRootMode) => CardHost;
 
 declare global {
   // Set by the card bundle in the extension's isolated world; pages cannot see it.

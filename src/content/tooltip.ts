@@ -6,7 +6,8 @@ import { formatRange, years } from '../core/format';
 import type { CardHost, CardModel } from './card-api';
 import { OWN_ATTR } from './collect';
 
-const CSS = `:host { all: initial; position: absolute !important; z-index: 2147483647 !important; display: block !important; }
+const CSS = `:host { all: initial !important; position: absolute !important; z-index: 2147483647 !important; display: block !important;
+  left: var(--np-x, 0) !important; top: var(--np-y, 0) !important; }
 :host([hidden]) { display: none !important; }
 div { box-sizing: border-box; max-width: 320px; padding: 10px 12px; border-radius: 8px; font: 13px/1.4 system-ui, sans-serif;
   color: #1d1f23; background: #fff; border: 1px solid #d5d8de; box-shadow: 0 6px 24px rgba(0,0,0,.18); }
@@ -45,8 +46,8 @@ export function fallbackCard(doc: Document): CardHost {
       box.replaceChildren(...lines.filter(Boolean).map((l) => Object.assign(doc.createElement('p'), { textContent: l })));
       host.hidden = false;
       const r = anchor.getBoundingClientRect();
-      host.style.setProperty('left', `${Math.max(8, r.left) + scrollX}px`, 'important');
-      host.style.setProperty('top', `${r.bottom + 6 + scrollY}px`, 'important');
+      host.style.setProperty('--np-x', `${Math.max(8, r.left) + scrollX}px`);
+      host.style.setProperty('--np-y', `${r.bottom + 6 + scrollY}px`);
     },
     hide() {
       host.hidden = true;
