@@ -215,7 +215,12 @@ async function flush(): Promise<void> {
     }
     roots.push(n.nodeType === 3 ? (n.parentNode as Node) : n);
   }
-  if (roots.length) await annotate(roots.filter((r, i) => !roots.some((o, j) => j !== i && o.contains(r))), new Slicer());
+  if (roots.length) {
+    const slicer = new Slicer();
+    await annotate(roots.filter((r, i) => !roots.some((o, j) => j !== i && o.contains(r))), slicer);
+    slicer.endSlice();
+    if (BENCH) performance.mark(`nameplate:batch busy=${slicer.busyMs.toFixed(2)} roots=${roots.length}`);
+  }
   if (pending.length && !batchTimer) batchTimer = window.setTimeout(flush, BATCH_MS);
 }
 
