@@ -104,6 +104,12 @@ describe('the sample article in Chromium', () => {
     await options.close();
   });
 
+  it('built manifest exposes no file to pages (nothing to fingerprint)', () => {
+    const built = JSON.parse(readFileSync(join(ROOT, 'dist', 'manifest.json'), 'utf8'));
+    expect(built.web_accessible_resources).toBeUndefined();
+    expect(built.externally_connectable).toBeUndefined();
+  });
+
   it('sends no request anywhere but 127.0.0.1', () => {
     const foreign = browser.requests.filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:)/.test(u));
     expect(browser.requests.length).toBeGreaterThan(0);
