@@ -20,6 +20,8 @@ export interface AnnotateRequest {
   known?: string[];
   /** The article date found by an earlier request for the same page. */
   date?: string;
+  /** The article body's range within `text`. */
+  body?: [number, number];
 }
 export type AnnotateResponse = { ok: true; annotation: Annotation; display: DisplayPrefs } | { ok: false; disabled: true };
 
@@ -157,7 +159,8 @@ export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
       const meta = m.meta as Record<string, unknown> | undefined;
       return (
         isStr(m.text) && m.text.length <= MAX_TEXT_CHARS && !!meta && typeof meta === 'object' &&
-        (m.known === undefined || isStrList(m.known)) && (m.date === undefined || (isStr(m.date) && /^\d{4}-\d{2}-\d{2}$/.test(m.date))) && (meta.url === undefined || isStr(meta.url)) && (meta.lang === undefined || isStr(meta.lang)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
+        (m.known === undefined || isStrList(m.known)) && (m.date === undefined || (isStr(m.date) && /^\d{4}-\d{2}-\d{2}$/.test(m.date))) &&
+        (m.body === undefined || (Array.isArray(m.body) && m.body.length === 2 && m.body.every((n) => Number.isInteger(n) && n >= 0))) && (meta.url === undefined || isStr(meta.url)) && (meta.lang === undefined || isStr(meta.lang)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
       );
     }
     case 'load-card':

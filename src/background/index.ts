@@ -33,7 +33,7 @@ async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Pr
       const host = hostOf(sender.tab?.url ?? sender.url);
       const { settings } = await loadSettings();
       if (host && !siteEnabled(settings, host)) return { ok: false, disabled: true } satisfies AnnotateResponse;
-      const full = annotate(await getIndex(), { text: msg.text, meta: msg.meta, date: msg.date, today: localToday(), host, known: msg.known });
+      const full = annotate(await getIndex(), { text: msg.text, meta: msg.meta, date: msg.date, today: localToday(), host, known: msg.known, body: msg.body });
       // People the reader said were not who we thought are never marked again.
       const hidden = new Set(settings.hiddenPeople);
       const annotation = hidden.size ? { ...full, people: full.people.filter((p) => !hidden.has(p.id)) } : full;

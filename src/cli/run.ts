@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { annotate, type Annotation } from '../core/annotate';
 import { localToday, validDate, type PageMeta } from '../core/articleDate';
 import { DatasetIndex, loadDataset, type CompiledIndex } from '../core/dataset';
-import { collectMeta, collectText } from '../content/collect';
+import { articleBody, collectMeta, collectText } from '../content/collect';
 
 export class UsageError extends Error {}
 
@@ -26,6 +26,7 @@ export function loadIndex(): DatasetIndex {
 export interface Article {
   text: string;
   meta: PageMeta;
+  body?: [number, number];
 }
 
 /** Plain text and metadata of a file's content; HTML is recognised by its markup, not its name. */
@@ -36,7 +37,8 @@ export function readArticle(content: string, name: string): Article {
   const { document } = parseHTML(content);
   const root = document.body ?? document.documentElement;
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
-  return { text: collectText(root).text, meta: collectMeta(document as unknown as Document, canonical) };
+  const map = collectText(root, articleBody(document as unknown as Document));
+  return { text: map.text, meta: collectMeta(document as unknown as Document, canonical), body: map.body };
 }
 
 export function parseDateOption(value: string | undefined): string | undefined {
@@ -49,7 +51,7 @@ export function parseDateOption(value: string | undefined): string | undefined {
 
 export function annotateArticle(article: Article, date?: string, index = loadIndex()): Annotation {
   const host = article.meta.url ? safeHost(article.meta.url) : undefined;
-  return annotate(index, { text: article.text, meta: article.meta, date, today: localToday(), host });
+  return annotate(index, { text: article.text, meta: article.meta, date, today: localToday(), host, body: article.body });
 }
 
 function safeHost(url: string): string | undefined {

@@ -19,6 +19,13 @@ export interface TextMap {
   nodes: Text[];
   /** Offset of each node's first character in `text`. */
   offsets: number[];
+  /** Where the article body's text lies, when the page marks a body. */
+  body?: [number, number];
+}
+
+/** The element holding the article itself, as pages mark it. */
+export function articleBody(doc: Document): Element | null {
+  return doc.querySelector('[itemprop="articleBody"]') ?? doc.querySelector('article') ?? doc.querySelector('main, [role="main"]');
 }
 
 function skipped(el: Element): boolean {
@@ -51,6 +58,8 @@ export class TextMapBuilder {
   private parts: string[] = [];
   private length = 0;
 
+  constructor(private readonly bodyEl: Element | null = null) {}
+
   add(node: Text): void {
     const block = blockOf(node);
     if (block !== this.lastBlock && this.length) {
@@ -60,6 +69,10 @@ export class TextMapBuilder {
     this.lastBlock = block;
     this.map.nodes.push(node);
     this.map.offsets.push(this.length);
+    if (this.bodyEl?.contains(node)) {
+      const start = this.map.body?.[0] ?? this.length;
+      this.map.body = [start, this.length + node.data.length];
+    }
     this.parts.push(node.data);
     this.length += node.data.length;
   }
@@ -76,8 +89,8 @@ function blockOf(n: Node): Node | null {
 }
 
 /** Walk `root` in document order collecting text nodes outside skipped regions. */
-export function collectText(root: Node): TextMap {
-  const builder = new TextMapBuilder();
+export function collectText(root: Node, bodyEl: Element | null = null): TextMap {
+  const builder = new TextMapBuilder(bodyEl);
   for (const node of textNodes(root)) builder.add(node);
   return builder.finish();
 }

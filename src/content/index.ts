@@ -6,7 +6,7 @@
 import type { Annotation } from '../core/annotate';
 import type { AnnotateRequest, AnnotateResponse, PageSummaryResponse } from '../messages';
 import { isContentRequest } from '../messages';
-import { MENTION_TAG, OWN_ATTR, TextMapBuilder, collectMeta, textNodes, type TextMap } from './collect';
+import { MENTION_TAG, OWN_ATTR, TextMapBuilder, articleBody, collectMeta, textNodes, type TextMap } from './collect';
 import type { DisplayPrefs } from '../core/settings';
 import type { CardActions, CardHost, CardModel } from './card-api';
 import { HoverController, type Card } from './hover';
@@ -30,7 +30,7 @@ let pageUrl = location.href;
 
 /** Read the text under `roots` in slices. */
 async function collect(roots: Node[], slicer: Slicer): Promise<TextMap> {
-  const builder = new TextMapBuilder();
+  const builder = new TextMapBuilder(articleBody(document));
   let count = 0;
   for (const root of roots) {
     for (const node of textNodes(root)) {
@@ -71,6 +71,7 @@ async function annotateRange(map: TextMap, first: number, last: number, from: nu
     known: page.known,
     // Later pieces and later content use the date the first piece found.
     ...(base ? { date: base.date } : {}),
+    ...(map.body && map.body[1] > from && map.body[0] < to ? { body: [Math.max(0, map.body[0] - from), Math.min(to, map.body[1]) - from] as [number, number] } : {}),
   };
   slicer.endSlice();
   const res = (await ext.runtime.sendMessage(request)) as AnnotateResponse | undefined;

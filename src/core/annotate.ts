@@ -13,6 +13,8 @@ export interface AnnotateInput {
   host?: string;
   /** Ids of people already found elsewhere in the document (earlier passes). */
   known?: string[];
+  /** The article body's range in `text`, when the page marks one. */
+  body?: [number, number];
 }
 
 export interface Annotation extends Resolution {
@@ -27,6 +29,6 @@ export function annotate(index: DatasetIndex, input: AnnotateInput): Annotation 
     ? { date: input.date, source: 'option' as const, detail: 'given by the caller' }
     : detectArticleDate(input.meta, input.text, input.today);
   const matches = index.matcher.find(input.text);
-  const res = resolve(index, input.text, matches, { date: detected.date, today: input.today, host: input.host, lang: input.meta.lang, known: input.known });
+  const res = resolve(index, input.text, matches, { date: detected.date, today: input.today, host: input.host, lang: input.meta.lang, known: input.known, body: input.body });
   return { date: detected.date, dateSource: detected.source, dateDetail: detected.detail, asOf: index.data.asOf, ...res };
 }

@@ -74,6 +74,8 @@ export interface ResolveOptions {
   lang?: string;
   /** Ids of people found in earlier passes over the same document. */
   known?: string[];
+  /** Where the article body lies in the text ([start, end)); what is said there weighs more than site chrome. */
+  body?: [number, number];
 }
 
 export interface Resolution {
@@ -152,7 +154,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     const i = index.personIndex.get(id);
     if (i !== undefined) introduced.add(i);
   }
-  const countrySoFar = inferCountry(index, found, opts.host, opts.lang);
+  const countrySoFar = inferCountry(index, found, opts);
   for (const m of matches) {
     if (nameMatches.has(m)) continue;
     const persons = personsOf(m, SURNAME);
@@ -185,7 +187,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   const titles = matches.filter((m) => !nameMatches.has(m) && !titleBeforeName.has(m) && titleKeyOf(index, m) && standaloneTitle(text, m));
   const singleCountry = (m: RawMatch<Meaning>) => index.titleCountries(titleKeyOf(index, m)!).size === 1;
   for (const group of [titles.filter(singleCountry), titles.filter((m) => !singleCountry(m))]) {
-    const articleCountry = inferCountry(index, found, opts.host, opts.lang);
+    const articleCountry = inferCountry(index, found, opts);
     for (const m of group) {
       const [, w1] = wordsBefore(text, m.start, 2);
       const country = (w1 && countryWord(w1)) || articleCountry;
@@ -374,12 +376,15 @@ function pickByDate(index: DatasetIndex, persons: number[], date: IsoDate): numb
   return begun.length === 1 ? begun[0] : undefined;
 }
 
-/** The article's country: where most of the named people come from, else the site's domain. */
-function inferCountry(index: DatasetIndex, found: Map<number, { mentions: Mention[] }>, host?: string, lang?: string): string | undefined {
+/** The article's country: where most of the people named (in the body above all) come from, else the site's domain or language. */
+function inferCountry(index: DatasetIndex, found: Map<number, { mentions: Mention[] }>, opts: ResolveOptions): string | undefined {
+  const { host, lang, body } = opts;
   const votes = new Map<string, number>();
   for (const [i, e] of found) {
     const c = index.person(i).country;
-    votes.set(c, (votes.get(c) ?? 0) + e.mentions.length);
+    // A mention in the article body counts three times one in the site's navigation or sidebars.
+    const weight = e.mentions.reduce((w, m) => w + (!body || (m.start >= body[0] && m.end <= body[1]) ? 3 : 1), 0);
+    votes.set(c, (votes.get(c) ?? 0) + weight);
   }
   const ranked = [...votes].sort((a, b) => b[1] - a[1]);
   if (ranked.length && (ranked.length === 1 || ranked[0][1] > ranked[1][1])) return ranked[0][0];

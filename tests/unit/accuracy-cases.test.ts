@@ -1,6 +1,6 @@
 /** Issue-4 cases against the real bundled dataset: name forms, coreference, titles, dates, ambiguity, non-people. */
 import { describe, expect, it } from 'vitest';
-import { annotateArticle, loadIndex } from '../../src/cli/run';
+import { annotateArticle, loadIndex, readArticle } from '../../src/cli/run';
 
 const index = loadIndex();
 const run = (text: string, date: string, url?: string) =>
@@ -96,5 +96,15 @@ describe('pledges', () => {
       ['stop the boats', 'Rishi Sunak', 2],
       ['growth, growth, growth', 'Liz Truss', 1],
     ]);
+  });
+});
+
+describe('boilerplate', () => {
+  it('what the article body says decides its country, while people in site chrome are still marked', () => {
+    const html = `<html><body><nav>Most read: Emmanuel Macron on tour; Gérald Darmanin visits Lille</nav>
+      <article><p>James Cleverly said the prime minister would decide.</p></article></body></html>`;
+    const a = annotateArticle(readArticle(html, 'page.html'), '2024-01-31', index);
+    expect(a.people.map((p) => p.name).sort()).toEqual(['Emmanuel Macron', 'Gérald Darmanin', 'James Cleverly', 'Rishi Sunak']);
+    expect(a.people.find((p) => p.name === 'Rishi Sunak')!.mentions[0].text).toBe('prime minister');
   });
 });
