@@ -140,49 +140,106 @@ export class Matcher<V> {
     };
   }
 
+  /** Bloom filter over first tokens: most words of a text start no key and are skipped without a string. */
+  private bloom?: Uint32Array;
+
+  private firstTokenFilter(): Uint32Array {
+    if (!this.bloom || this.bloomSize !== this.roots.size) {
+      this.bloom = new Uint32Array(BLOOM_WORDS);
+      for (const token of this.roots.keys()) {
+        const h = hashToken(token);
+        this.bloom[(h & BLOOM_MASK) >>> 5] |= 1 << (h & 31);
+        this.bloom[((h >>> 16) & BLOOM_MASK) >>> 5] |= 1 << ((h >>> 16) & 31);
+      }
+      this.bloomSize = this.roots.size;
+    }
+    return this.bloom;
+  }
+  private bloomSize = -1;
+
   find(text: string): RawMatch<V>[] {
     const folded = fold(text);
     const out: RawMatch<V>[] = [];
     const roots = this.roots;
-    // Tokens come from a native regex scan; only a token that starts a key starts a walk.
-    const re = new RegExp(TOKEN.source, 'gu');
-    const walker = new RegExp(TOKEN.source, 'gu');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(folded))) {
-      let entry = roots.get(m[0]);
+    const bloom = this.firstTokenFilter();
+    const n = folded.length;
+    let i = 0;
+    while (i < n) {
+      // The next token: a run of word characters, hashed as it is read.
+      if (!isWordAt(folded, i)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = 0;
+      while (i < n && isWordAt(folded, i)) h = (Math.imul(h, 31) + folded.charCodeAt(i++)) | 0;
+      if (!(bloom[(h & BLOOM_MASK) >>> 5] & (1 << (h & 31))) || !(bloom[((h >>> 16) & BLOOM_MASK) >>> 5] & (1 << ((h >>> 16) & 31)))) continue;
+      let key = folded.slice(start, i);
+      let entry = roots.get(key);
       if (!entry) continue;
-      const start = m.index;
-      let key = m[0];
-      let end = start + key.length;
+      let end = i;
       let best = entry.slot >= 0 ? end : -1;
       let bestKey = key;
       let bestSlot = entry.slot;
-      let prevLength = key.length;
-      let resume = re.lastIndex;
-      walker.lastIndex = end;
-      let w: RegExpExecArray | null;
+      let prevLength = end - start;
       // Walk on with the following tokens while a longer key may continue.
-      while (entry.next && (w = walker.exec(folded))) {
-        const next = entry.next.get(w[0]);
+      let j = end;
+      while (entry.next && j < n) {
+        let ts = j;
+        while (ts < n && !isWordAt(folded, ts) && ts - j < 5) ts++;
+        if (ts >= n || !isWordAt(folded, ts)) break;
+        let te = ts;
+        while (te < n && isWordAt(folded, te)) te++;
+        const token = folded.slice(ts, te);
+        const next = entry.next.get(token);
         if (!next) break;
-        if (!joinable(folded, end, w.index, prevLength) && !(next.flags & LOOSE && looseGap(folded, end, w.index))) break;
+        if (!joinable(folded, end, ts, prevLength) && !(next.flags & LOOSE && looseGap(folded, end, ts))) break;
         entry = next;
-        key = `${key} ${w[0]}`;
-        end = w.index + w[0].length;
-        prevLength = w[0].length;
+        key = `${key} ${token}`;
+        end = te;
+        prevLength = te - ts;
+        j = te;
         if (entry.slot >= 0) {
           best = end;
           bestKey = key;
           bestSlot = entry.slot;
-          resume = walker.lastIndex;
         }
       }
       if (best < 0) continue;
       out.push({ start, end: best, key: bestKey, values: this.values[bestSlot] });
-      re.lastIndex = resume;
+      i = best;
     }
     return out;
   }
+}
+
+const BLOOM_BITS = 1 << 18;
+const BLOOM_WORDS = BLOOM_BITS >>> 5;
+const BLOOM_MASK = BLOOM_BITS - 1;
+
+function hashToken(token: string): number {
+  let h = 0;
+  for (let k = 0; k < token.length; k++) h = (Math.imul(h, 31) + token.charCodeAt(k)) | 0;
+  return h;
+}
+
+/** Word characters, as TOKEN defines them, per UTF-16 unit (cached outside ASCII). */
+const WORD = new Uint8Array(65536); // 0 unknown, 1 word, 2 not a word
+for (let c = 0; c < 128; c++) WORD[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2;
+const SINGLE = new RegExp(`^${TOKEN.source}$`, 'u');
+
+function isWordAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  let w = WORD[c];
+  if (w === 0) {
+    // Surrogate halves: a letter outside the BMP is a word character; judge the whole code point.
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const cp = s.codePointAt(c <= 0xdbff ? i : i - 1) ?? c;
+      return SINGLE.test(String.fromCodePoint(cp));
+    }
+    WORD[c] = w = SINGLE.test(String.fromCharCode(c)) ? 1 : 2;
+  }
+  return w === 1;
 }
 
 /**
