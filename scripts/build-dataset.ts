@@ -11,7 +11,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { Alias, Dataset, PartySpell, Person, Pledge, PledgeStatus, Source, Tenure } from '../src/core/schema';
 import { nameKey } from '../src/core/normalise';
-import { exportIndex, surnameOf } from '../src/core/dataset';
+import { exportIndex, packDataset, surnameOf } from '../src/core/dataset';
 import { validateDataset } from './validate-dataset';
 
 const args = process.argv.slice(2);
@@ -716,7 +716,7 @@ if (problems.length) {
   console.error(`data:build: the built dataset is invalid:\n  ${problems.slice(0, 20).join('\n  ')}`);
   process.exit(1);
 }
-writeFileSync(OUT, JSON.stringify(dataset) + '\n');
+writeFileSync(OUT, JSON.stringify(packDataset(dataset)) + '\n');
 // The matcher, compiled now so the service worker loads it instead of rebuilding it on every wake.
 writeFileSync(INDEX_OUT, JSON.stringify(exportIndex(dataset)) + '\n');
 console.log(`data:build: wrote ${OUT}: ${dataset.people.length} people, ${dataset.tenures.length} tenures, ${dataset.pledges.length} pledges, as of ${dataset.asOf}`);

@@ -6,6 +6,7 @@ import type { Dataset, IsoDate, Person, Pledge, Source, Tenure } from './schema'
 import { Matcher, type CompiledMatcher } from './matcher';
 import { nameKey } from './normalise';
 import { pledgeVariants } from './pledges';
+import { packTenures, unpackTenures, type PackedTenures } from './packed';
 import { TITLE_SYNONYMS } from './titles';
 
 /**
@@ -31,14 +32,29 @@ export class DatasetError extends Error {}
 
 /** Check the shape of a parsed dataset file; throws DatasetError naming the first problem. */
 export function loadDataset(data: unknown): Dataset {
-  const d = data as Partial<Dataset> | null;
+  const d = data as (Partial<Dataset> & { packedTenures?: PackedTenures }) | null;
   if (!d || typeof d !== 'object') throw new DatasetError('dataset: not a JSON object');
   if (d.schema !== 1) throw new DatasetError(`dataset: unsupported schema ${String(d.schema)} (expected 1)`);
+  if (d.packedTenures && Array.isArray(d.people)) {
+    // The bundled file keeps tenures in columns (src/core/packed.ts).
+    try {
+      d.tenures = unpackTenures(d.packedTenures, d.people);
+    } catch (e) {
+      throw new DatasetError(`dataset: ${(e as Error).message}`);
+    }
+    delete d.packedTenures;
+  }
   for (const field of ['sources', 'people', 'tenures', 'pledges'] as const) {
     if (!Array.isArray(d[field])) throw new DatasetError(`dataset: "${field}" must be an array`);
   }
   if (typeof d.asOf !== 'string') throw new DatasetError('dataset: "asOf" must be a date');
   return d as Dataset;
+}
+
+/** The bundled file's form of a dataset: the same, with tenures packed in columns. */
+export function packDataset(d: Dataset): Omit<Dataset, 'tenures'> & { packedTenures: PackedTenures } {
+  const { tenures, ...rest } = d;
+  return { ...rest, packedTenures: packTenures(tenures, d.people) };
 }
 
 /** Particles that belong to a surname: "von der Leyen", "de Villepin". */
