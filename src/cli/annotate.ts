@@ -1,16 +1,18 @@
 /**
- * npm run annotate -- [--date YYYY-MM-DD] [--json] FILE
- * FILE is .html, .txt or - (standard input).
+ * npm run annotate -- [--date YYYY-MM-DD] [--json] [--import DATA]… FILE
+ * FILE is .html, .txt or - (standard input); each DATA file (CSV, Popolo or
+ * Wikidata JSON, docs/import.md) is added to the bundled data for this run.
  */
 import { readFileSync } from 'node:fs';
-import { UsageError, annotateArticle, parseDateOption, readArticle, toJson, toTable } from './run';
+import { UsageError, annotateArticle, indexWithImports, parseDateOption, readArticle, readImport, toJson, toTable } from './run';
 
-const USAGE = 'usage: npm run annotate -- [--date YYYY-MM-DD] [--json] FILE (.html, .txt or - for stdin)';
+const USAGE = 'usage: npm run annotate -- [--date YYYY-MM-DD] [--json] [--import DATA]... FILE (.html, .txt or - for stdin; DATA: .csv or .json)';
 
 function main(argv: string[]): void {
   let json = false;
   let dateArg: string | undefined;
   const files: string[] = [];
+  const imports: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') json = true;
@@ -18,6 +20,10 @@ function main(argv: string[]): void {
       if (i + 1 >= argv.length) throw new UsageError('--date needs a value (YYYY-MM-DD)');
       dateArg = argv[++i];
     } else if (a.startsWith('--date=')) dateArg = a.slice(7);
+    else if (a === '--import') {
+      if (i + 1 >= argv.length) throw new UsageError('--import needs a file (CSV, Popolo or Wikidata JSON)');
+      imports.push(argv[++i]);
+    } else if (a.startsWith('--import=')) imports.push(a.slice(9));
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       return;
@@ -26,6 +32,11 @@ function main(argv: string[]): void {
   }
   if (files.length !== 1) throw new UsageError(USAGE);
   const date = parseDateOption(dateArg);
+  const layers = imports.map((f, k) => {
+    const { layer, warnings } = readImport(f, `import-${k + 1}`);
+    for (const w of warnings) process.stderr.write(`annotate: --import ${f}: warning: ${w.split('\n')[0]}\n`);
+    return layer;
+  });
   const file = files[0];
   let content: string;
   try {
@@ -35,7 +46,7 @@ function main(argv: string[]): void {
     throw new UsageError(`${file}: cannot read file${code === 'ENOENT' ? ' (not found)' : code ? ` (${code})` : ''}`);
   }
   if (!content.trim()) throw new UsageError(`${file}: empty input`);
-  const annotation = annotateArticle(readArticle(content, file === '-' ? 'stdin' : file), date);
+  const annotation = annotateArticle(readArticle(content, file === '-' ? 'stdin' : file), date, indexWithImports(layers));
   process.stdout.write(json ? JSON.stringify(toJson(annotation)) + '\n' : toTable(annotation) + '\n');
 }
 

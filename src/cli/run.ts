@@ -3,13 +3,15 @@
  * annotation code as the extension, and report. Errors are one line, exit 2.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { annotate, type Annotation } from '../core/annotate';
 import { localToday, validDate, type PageMeta } from '../core/articleDate';
 import { DatasetIndex, loadDataset, type CompiledIndex } from '../core/dataset';
 import { articleBody, collectMeta, collectText } from '../content/collect';
+import { parseImport, type ImportedLayer } from '../core/import';
+import { withImports } from '../core/import/merge';
 
 export class UsageError extends Error {}
 
@@ -21,6 +23,30 @@ export function loadIndex(): DatasetIndex {
   const read = (f: string) => JSON.parse(readFileSync(join(DATA_DIR, f), 'utf8'));
   cached ??= new DatasetIndex(loadDataset(read('dataset.json')), read('index.json') as CompiledIndex);
   return cached;
+}
+
+/** Read an --import file; a rejected one is a UsageError naming its first problem (and how many more there are). */
+export function readImport(file: string, sourceId: string): { layer: ImportedLayer; warnings: string[] } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`--import ${file}: cannot read file${code === 'ENOENT' ? ' (not found)' : code ? ` (${code})` : ''}`);
+  }
+  const r = parseImport(bytes, basename(file), { sourceId, today: localToday() });
+  if (!r.ok) {
+    const first = r.errors[0] ?? { where: 'file', message: 'nothing could be imported' };
+    const more = Math.max(r.errorCount, r.errors.length) - 1;
+    throw new UsageError(`--import ${file}: ${first.where}: ${first.message}${more > 0 ? ` (${more} more)` : ''}`);
+  }
+  return r;
+}
+
+/** The bundled index with imported layers added (the matcher is then compiled at run time). */
+export function indexWithImports(layers: ImportedLayer[]): DatasetIndex {
+  const base = loadIndex();
+  return layers.length ? new DatasetIndex(withImports(base.data, layers)) : base;
 }
 
 export interface Article {
