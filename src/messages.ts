@@ -88,8 +88,14 @@ export interface SourceEntry {
   enabled: boolean;
   people: number;
   tenures: number;
+  /** Pledges the source contributed (bundled sources). */
+  pledges?: number;
   asOf?: string;
   importedAt?: string;
+  /** The imported file's name. */
+  fileName?: string;
+  /** An import whose stored record could not be read: it can only be removed. */
+  broken?: boolean;
 }
 export interface ListSourcesResponse {
   asOf: string;
@@ -103,13 +109,17 @@ export interface ImportFileRequest {
   /** The file's bytes, base64-encoded (so encodings are detected, not assumed). */
   base64: string;
 }
-export type ImportFileResponse = { ok: true; source: SourceEntry; warnings: string[] } | { ok: false; errors: { where: string; message: string }[] };
+export type ImportFileResponse =
+  | { ok: true; source: SourceEntry; warnings: string[] }
+  /** `errors`: the first problems found; `errorCount`: how many in all, when more than are listed. */
+  | { ok: false; errors: { where: string; message: string }[]; errorCount?: number };
 
 /** Options → background: remove an imported source. */
 export interface RemoveSourceRequest {
   type: 'remove-source';
   id: string;
 }
+export type RemoveSourceResponse = { ok: true } | { ok: false; error: string };
 
 /** Content script → background: inject the hover card's code into this frame (first hover only). */
 export interface LoadCardRequest {

@@ -17,6 +17,11 @@ async function readJson(url: string): Promise<unknown> {
   return res.json();
 }
 
+/**
+ * The bundled dataset with its build-time index. What pages are annotated with
+ * is `activeIndex()` (sources.ts): this one, or one built from it without the
+ * sources the reader switched off and with their imports.
+ */
 export function getIndex(): Promise<DatasetIndex> {
   loading ??= (async () => {
     const [data, compiled] = await Promise.all([readJson(datasetUrl), readJson(indexUrl)]);

@@ -13,6 +13,7 @@ import cardScript from '../card/index.tsx?iife';
 import { getIndex, startupTimings } from './engine';
 import { siteEnabled } from '../core/settings';
 import { loadSettings, setHostEnabled, updateSettings } from './settings';
+import { activeIndex, importFile, invalidate, listSources, removeSource } from './sources';
 
 /** Only our own extension's contexts may talk to the worker. */
 function trusted(sender: Runtime.MessageSender): boolean {
@@ -33,7 +34,7 @@ async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Pr
       const host = hostOf(sender.tab?.url ?? sender.url);
       const { settings } = await loadSettings();
       if (host && !siteEnabled(settings, host)) return { ok: false, disabled: true } satisfies AnnotateResponse;
-      const full = annotate(await getIndex(), { text: msg.text, meta: msg.meta, date: msg.date, today: localToday(), host, known: msg.known, body: msg.body });
+      const full = annotate(await activeIndex(), { text: msg.text, meta: msg.meta, date: msg.date, today: localToday(), host, known: msg.known, body: msg.body });
       // People the reader said were not who we thought are never marked again.
       const hidden = new Set(settings.hiddenPeople);
       const annotation = hidden.size ? { ...full, people: full.people.filter((p) => !hidden.has(p.id)) } : full;
@@ -59,10 +60,19 @@ async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Pr
       const r = await updateSettings({ hiddenPeople: [...new Set([...settings.hiddenPeople, msg.personId])] });
       return r.ok;
     }
-    case 'set-settings':
-      return (await updateSettings(msg.patch)) satisfies SetSettingsResponse;
+    case 'set-settings': {
+      const r = await updateSettings(msg.patch);
+      invalidate(); // switched sources take effect on the next page, without waiting for storage.onChanged
+      return r satisfies SetSettingsResponse;
+    }
+    case 'list-sources':
+      return listSources();
+    case 'import-file':
+      return importFile(msg);
+    case 'remove-source':
+      return removeSource(msg.id);
     default:
-      return undefined; // list-sources, import-file, remove-source: see sources.ts (added with the options page)
+      return undefined;
   }
 }
 

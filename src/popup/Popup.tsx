@@ -1,108 +1,229 @@
-/** Toolbar popup: every figure on the page, grouped by country then office. */
+/**
+ * Toolbar popup: every figure on the page grouped by country then office (with
+ * the office held on the article's date and the number of mentions), the
+ * pledges, the article date and where it came from; a switch for this site and
+ * a global pause.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Annotation } from '../core/annotate';
+import type { DateSource } from '../core/articleDate';
 import type { PersonResult } from '../core/resolve';
-import type { PageSummaryResponse, SiteStateResponse } from '../messages';
+import { siteEnabled, type Settings } from '../core/settings';
+import { STATUS_LABEL, years } from '../core/format';
+import type { PageSummaryResponse, SetSettingsResponse, SettingsResponse, SiteStateResponse } from '../messages';
 import { activeTabId, askTab } from '../ui/tabs';
-import { formatDate, formatRange, years } from '../core/format';
+import { countryName, formatDay, t } from '../ui/i18n';
+import { applyTheme } from '../ui/theme';
 
-type View = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'disabled' } | { kind: 'pending' } | { kind: 'page'; a: Annotation };
+type View =
+  | { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'disabled' } | { kind: 'pending' } | { kind: 'stopped' }
+  | { kind: 'nothing' } | { kind: 'page'; a: Annotation };
+
+const send = <T,>(msg: unknown) => browser.runtime.sendMessage(msg) as Promise<T>;
+
+function range(o: { start: string; end: string | null }): string {
+  return o.end ? t('rangeFromTo', formatDay(o.start), formatDay(o.end)) : t('rangeSince', formatDay(o.start));
+}
 
 function officeLine(p: PersonResult): string {
-  if (p.office) return `${p.office.short} · ${formatRange(p.office)}`;
-  if (p.former) return `former ${p.former.short} (${years(p.former)})`;
-  return 'no office on this date';
+  if (p.office) return range(p.office);
+  if (p.former) return t('formerOffice', p.former.short, years(p.former));
+  return t('noOfficeOnDate');
 }
 
-function groups(people: PersonResult[]): [string, PersonResult[]][] {
-  const byCountry = new Map<string, PersonResult[]>();
-  for (const p of people) byCountry.set(p.country ?? '—', [...(byCountry.get(p.country ?? '—') ?? []), p]);
-  return [...byCountry].map(([c, list]) => [c, list.sort((x, y) => (x.role ?? '~').localeCompare(y.role ?? '~') || x.name.localeCompare(y.name))]);
+const firstAt = (p: PersonResult) => p.mentions[0]?.start ?? Infinity;
+
+interface OfficeGroup {
+  office: string;
+  people: PersonResult[];
 }
+
+/** Country → office → people, each level in the order it first appears on the page. */
+export function groups(people: PersonResult[]): [string, OfficeGroup[]][] {
+  const sorted = [...people].sort((x, y) => firstAt(x) - firstAt(y));
+  const byCountry = new Map<string, Map<string, PersonResult[]>>();
+  for (const p of sorted) {
+    const country = p.country ?? '';
+    let offices = byCountry.get(country);
+    if (!offices) byCountry.set(country, (offices = new Map()));
+    const office = p.role ?? '';
+    offices.set(office, [...(offices.get(office) ?? []), p]);
+  }
+  return [...byCountry].map(([c, offices]) => [c, [...offices].map(([office, list]) => ({ office, people: list }))]);
+}
+
+function statusLabel(status: string): string {
+  const key = `status_${status}`;
+  const s = t(key);
+  return s === key ? (STATUS_LABEL[status] ?? status) : s;
+}
+
+const DATE_SOURCES: Record<DateSource, string> = { option: 'dateFromOption', metadata: 'dateFromMetadata', text: 'dateFromText', today: 'dateFromToday' };
 
 export function Popup() {
   const [tabId, setTabId] = useState<number>();
   const [view, setView] = useState<View>({ kind: 'loading' });
-  const [site, setSite] = useState<SiteStateResponse>();
+  const [host, setHost] = useState<string>();
+  const [settings, setSettings] = useState<Settings>();
+  const [error, setError] = useState<string>();
 
   useEffect(() => {
     (async () => {
+      const got = await send<SettingsResponse>({ type: 'get-settings' }).catch(() => undefined);
+      if (got) {
+        setSettings(got.settings);
+        applyTheme(got.settings.theme);
+      }
       const id = await activeTabId();
       setTabId(id);
-      const res = id === undefined ? undefined : ((await askTab(id, { type: 'page-summary' })) as PageSummaryResponse | undefined);
+      let res = id === undefined ? undefined : ((await askTab(id, { type: 'page-summary' })) as PageSummaryResponse | undefined);
       if (!res) return setView({ kind: 'unavailable' });
-      setSite((await browser.runtime.sendMessage({ type: 'site-state', host: res.host })) as SiteStateResponse);
-      if (res.state === 'annotated') setView({ kind: 'page', a: res.annotation });
+      setHost(res.host);
+      // A page still being read answers "pending": ask again for a few seconds.
+      for (let i = 0; i < 12 && res?.state === 'pending'; i++) {
+        setView({ kind: 'pending' });
+        await new Promise((r) => setTimeout(r, 400));
+        res = (await askTab(id!, { type: 'page-summary' })) as PageSummaryResponse | undefined;
+      }
+      if (!res) setView({ kind: 'unavailable' });
+      else if (res.state === 'annotated') setView({ kind: 'page', a: res.annotation });
+      // Still nothing after a few seconds: a page with no text to read, or one still loading.
+      else if (res.state === 'pending') setView({ kind: 'nothing' });
       else setView({ kind: res.state });
     })();
   }, []);
 
-  const toggleSite = async () => {
-    if (!site) return;
-    const next = (await browser.runtime.sendMessage({ type: 'site-state', host: site.host, enabled: !site.enabled })) as SiteStateResponse;
-    setSite(next);
-    // Switched off: the page is put back as it was at once. Switched on: it takes effect on reload.
-    if (!next.enabled && tabId !== undefined) {
-      await askTab(tabId, { type: 'stop' });
-      setView({ kind: 'disabled' });
+  /** After switching off (site or everywhere): the page is put back as it was at once. */
+  const stopPage = async () => {
+    if (tabId !== undefined) await askTab(tabId, { type: 'stop' });
+    setView({ kind: 'stopped' });
+  };
+
+  const toggleSite = async (enabled: boolean) => {
+    if (!host || !settings) return;
+    setError(undefined);
+    // Show the new state at once (the worker's answer follows).
+    setSettings({ ...settings, deny: enabled ? settings.deny.filter((h) => h !== host) : [...settings.deny, host], allow: enabled ? [...settings.allow, host] : settings.allow.filter((h) => h !== host) });
+    try {
+      await send<SiteStateResponse>({ type: 'site-state', host, enabled });
+      const got = await send<SettingsResponse>({ type: 'get-settings' });
+      setSettings(got.settings);
+      if (!enabled) await stopPage();
+      else if (view.kind === 'stopped' || view.kind === 'disabled') setView({ kind: 'stopped' });
+    } catch (e) {
+      setSettings(settings);
+      setError(String(e));
     }
   };
+
+  const togglePause = async (paused: boolean) => {
+    if (!settings) return;
+    setError(undefined);
+    setSettings({ ...settings, paused });
+    const r = await send<SetSettingsResponse>({ type: 'set-settings', patch: { paused } }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    if (!r.ok) {
+      setSettings(settings);
+      return setError(r.error);
+    }
+    setSettings(r.settings);
+    if (paused) await stopPage();
+  };
+
+  const paused = !!settings?.paused;
+  // The site switch shows the site's own setting; the pause is a separate switch above it.
+  const siteOn = !!settings && !!host && siteEnabled({ ...settings, paused: false }, host);
+  const offHere = paused || (!!host && !!settings && !siteOn);
 
   return (
     <div>
       <header>
-        <h1>Nameplate</h1>
-        {site && (
+        <div class="bar">
+          <h1>{t('extName')}</h1>
+          <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>{t('popupOptions')}</button>
+        </div>
+        {settings && (
+        <div class="switches">
+          {host && (
+            <label class="switch">
+              <input type="checkbox" name="site" checked={siteOn} onChange={(e) => toggleSite(e.currentTarget.checked)} />
+              {t('popupOnForSite', host)}
+            </label>
+          )}
           <label class="switch">
-            <input type="checkbox" checked={site.enabled} onChange={toggleSite} /> On for {site.host}
+            <input type="checkbox" name="paused" checked={paused} onChange={(e) => togglePause(e.currentTarget.checked)} />
+            {t('popupPauseEverywhere')}
           </label>
+        </div>
         )}
       </header>
-      {view.kind === 'loading' && <p class="state">Reading the page…</p>}
-      {view.kind === 'unavailable' && <p class="state">Nameplate cannot run on this page (browser and store pages are off limits). Open a news article.</p>}
-      {view.kind === 'disabled' && <p class="state">Nameplate is off for this site. Switch it on above and reload the page.</p>}
-      {view.kind === 'pending' && <p class="state">Still reading this page…</p>}
-      {view.kind === 'page' && <PageView a={view.a} tabId={tabId!} />}
+      {error && <p role="alert" class="error">{error}</p>}
+      <main>
+        {view.kind === 'loading' && <p class="state" role="status">{t('popupReading')}</p>}
+        {view.kind === 'unavailable' && <p class="state" role="status">{t('popupUnavailable')}</p>}
+        {(view.kind === 'disabled' || view.kind === 'stopped') && (
+          <p class="state" role="status">{paused ? t('popupPausedState') : offHere ? t('popupSiteOffState') : t('popupReloadToApply')}</p>
+        )}
+        {view.kind === 'pending' && <p class="state" role="status">{t('popupStillReading')}</p>}
+        {view.kind === 'nothing' && <p class="state" role="status">{t('popupNothingYet')}</p>}
+        {view.kind === 'page' && tabId !== undefined && <PageView a={view.a} tabId={tabId} />}
+      </main>
     </div>
   );
 }
 
 function PageView({ a, tabId }: { a: Annotation; tabId: number }) {
+  const grouped = groups(a.people);
   return (
     <>
-      {a.people.length === 0 && <p class="state">No officials or policy figures found on this page.</p>}
-      {groups(a.people).map(([country, people]) => (
-        <section key={country}>
-          <h2>{country}</h2>
-          <ul class="figures">
-            {people.map((p) => (
-              <li key={p.id}>
-                <button type="button" onClick={() => askTab(tabId, { type: 'reveal', personId: p.id })}>
-                  <span class="count" aria-label={`${p.mentions.length} mentions`}>{p.mentions.length}×</span>
-                  <span class="who">{p.name}</span>
-                  <br />
-                  <span class="role">{officeLine(p)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+      {a.people.length === 0 && <p class="state" role="status">{t('popupNoFigures')}</p>}
+      {grouped.map(([country, offices]) => (
+        <section key={country} aria-labelledby={`c-${country}`}>
+          <h2 id={`c-${country}`}>{countryName(country)}</h2>
+          {offices.map(({ office, people }) => (
+            <div key={office} class="office">
+              <h3>{office || t('groupNoOffice')}</h3>
+              <ul class="figures">
+                {people.map((p) => (
+                  <li key={p.id}>
+                    <button type="button" title={t('popupRevealHint')} onClick={() => askTab(tabId, { type: 'reveal', personId: p.id })}>
+                      <span class="count">
+                        <span aria-hidden="true">{p.mentions.length}×</span>
+                        <span class="sr-only">{t('mentionsCount', p.mentions.length)}</span>
+                      </span>
+                      <span class="who">{p.name}</span>
+                      <span class="role">
+                        {officeLine(p)}
+                        {p.party ? ` · ${p.party}` : ''}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </section>
       ))}
       {a.pledges.length > 0 && (
-        <section>
-          <h2>Pledges</h2>
-          <ul class="figures">
+        <section aria-labelledby="pledges">
+          <h2 id="pledges">{t('popupPledges')}</h2>
+          <ul class="pledges">
             {a.pledges.map((pl) => (
-              <li key={pl.id} class="muted" style={{ padding: '4px 8px' }}>
-                “{pl.phrase}” · {pl.by.join(', ') || 'pledge'} · {pl.status.replace('_', ' ')}
+              <li key={pl.id}>
+                <span class="phrase">“{pl.phrase}”</span>
+                <span class="role">
+                  {pl.by.join(', ') || t('pledgeWord')} · <span class={`status status-${pl.status}`}>{statusLabel(pl.status)}</span>
+                </span>
               </li>
             ))}
           </ul>
         </section>
       )}
       <footer>
-        Article date {formatDate(a.date)} ({a.dateDetail}). Data as of {formatDate(a.asOf)}.
+        <p>
+          {t('popupArticleDate', formatDay(a.date))} <span class="muted">({t(DATE_SOURCES[a.dateSource])}: {a.dateDetail})</span>
+        </p>
+        <p class="muted">{t('dataAsOf', formatDay(a.asOf))}</p>
       </footer>
     </>
   );
