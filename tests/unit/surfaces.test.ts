@@ -93,7 +93,7 @@ describe('UI strings', () => {
   const en = JSON.parse(readFileSync(join(ROOT, '_locales', 'en', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
   const fr = JSON.parse(readFileSync(join(ROOT, '_locales', 'fr', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
   const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
-  const source = ['popup', 'options', 'ui'].flatMap((d) => files(join(ROOT, 'src', d))).filter((f) => /\.tsx?$/.test(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const source = ['popup', 'options', 'ui', 'card'].flatMap((d) => files(join(ROOT, 'src', d))).filter((f) => /\.tsx?$/.test(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
 
   it('English and French have the same keys, with the same substitutions', () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
