@@ -13,14 +13,63 @@ const BLOCK = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5
 export const MENTION_TAG = 'NP-MENTION';
 export const OWN_ATTR = 'data-nameplate';
 
-export interface TextMap {
-  /** The page text: text nodes concatenated, blocks separated by a blank line. */
-  text: string;
+/** Text nodes as they were read, with where each one starts in the page text. */
+export interface NodeRun {
   nodes: Text[];
-  /** Offset of each node's first character in `text`. */
+  /** Offset of each node's first character in the page text. */
   offsets: number[];
+  /** Each node's text when it was read (a node that changed since is left alone). */
+  data: string[];
+}
+
+/**
+ * The page's readable text: text nodes concatenated, blocks separated by a
+ * blank line. Kept as pieces, so a page-side caller can take the text of a run
+ * of nodes without ever building one string of a 10 MB page.
+ */
+export class TextMap implements NodeRun {
+  readonly nodes: Text[] = [];
+  readonly offsets: number[] = [];
+  readonly data: string[] = [];
   /** Where the article body's text lies, when the page marks a body. */
   body?: [number, number];
+  length = 0;
+  /** Node texts and the blank lines between blocks, in order. */
+  private readonly pieces: string[] = [];
+  /** Index in `pieces` of each node's text. */
+  private readonly pieceOf: number[] = [];
+  private joined: string | undefined;
+
+  /** The whole text (built on first use). */
+  get text(): string {
+    return (this.joined ??= this.pieces.join(''));
+  }
+
+  /** The text from node `first` to node `last` inclusive. */
+  textOf(first: number, last: number): string {
+    return this.pieces.slice(this.pieceOf[first], this.pieceOf[last] + 1).join('');
+  }
+
+  /** Nodes `first` to `last` inclusive. */
+  run(first: number, last: number): NodeRun {
+    return { nodes: this.nodes.slice(first, last + 1), offsets: this.offsets.slice(first, last + 1), data: this.data.slice(first, last + 1) };
+  }
+
+  /** Append a blank line (between blocks). */
+  separate(): void {
+    this.pieces.push('\n\n');
+    this.length += 2;
+  }
+
+  append(node: Text, data = node.data): void {
+    this.nodes.push(node);
+    this.offsets.push(this.length);
+    this.data.push(data);
+    this.pieceOf.push(this.pieces.length);
+    this.pieces.push(data);
+    this.length += data.length;
+    this.joined = undefined;
+  }
 }
 
 /** The element holding the article itself, as pages mark it. */
@@ -46,39 +95,40 @@ export function* textNodes(root: Node): Generator<Text> {
       node = node.firstChild;
       continue;
     }
-    while (node && !node.nextSibling && stack.length) node = stack.pop()!;
-    node = node ? node.nextSibling : null;
+    let next: Node | null = node.nextSibling;
+    while (!next && stack.length) next = stack.pop()!.nextSibling;
+    node = next;
   }
 }
 
 /** Builds a TextMap node by node: blocks are separated by a blank line. */
 export class TextMapBuilder {
-  readonly map: TextMap = { text: '', nodes: [], offsets: [] };
+  readonly map = new TextMap();
   private lastBlock: Node | null = null;
-  private parts: string[] = [];
-  private length = 0;
+  // Text nodes come in runs under the same parent: its block and whether it is in the body are looked up once.
+  private lastParent: Node | null = null;
+  private parentBlock: Node | null = null;
+  private parentInBody = false;
 
   constructor(private readonly bodyEl: Element | null = null) {}
 
   add(node: Text): void {
-    const block = blockOf(node);
-    if (block !== this.lastBlock && this.length) {
-      this.parts.push('\n\n');
-      this.length += 2;
+    const map = this.map;
+    const parent = node.parentNode;
+    if (parent !== this.lastParent || !parent) {
+      this.lastParent = parent;
+      this.parentBlock = blockOf(node);
+      this.parentInBody = !!this.bodyEl?.contains(node);
     }
+    const block = this.parentBlock;
+    if (block !== this.lastBlock && map.length) map.separate();
     this.lastBlock = block;
-    this.map.nodes.push(node);
-    this.map.offsets.push(this.length);
-    if (this.bodyEl?.contains(node)) {
-      const start = this.map.body?.[0] ?? this.length;
-      this.map.body = [start, this.length + node.data.length];
-    }
-    this.parts.push(node.data);
-    this.length += node.data.length;
+    const data = node.data;
+    if (this.parentInBody) map.body = [map.body?.[0] ?? map.length, map.length + data.length];
+    map.append(node, data);
   }
 
   finish(): TextMap {
-    this.map.text = this.parts.join('');
     return this.map;
   }
 }

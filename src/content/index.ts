@@ -12,6 +12,7 @@ import type { CardActions, CardHost, CardModel } from './card-api';
 import { HoverController, type Card } from './hover';
 import { PageState } from './page';
 import { Slicer } from './slicer';
+import { DEFER_ABOVE_CHARS, DeferredWraps } from './deferred';
 import { fallbackCard } from './tooltip';
 import { unwrapAll, unwrapRef, wrapSpans, type Span } from './wrap';
 
@@ -27,6 +28,7 @@ let cardHost: Promise<CardHost> | undefined;
 let display: DisplayPrefs = { marks: 'underline', delayMs: 350, theme: 'auto' };
 let observer: MutationObserver | undefined;
 let pageUrl = location.href;
+const deferred = new DeferredWraps(document);
 
 /** Read the text under `roots` in slices. */
 async function collect(roots: Node[], slicer: Slicer): Promise<TextMap> {
@@ -35,7 +37,7 @@ async function collect(roots: Node[], slicer: Slicer): Promise<TextMap> {
   for (const root of roots) {
     for (const node of textNodes(root)) {
       builder.add(node);
-      if (++count % 256 === 0) await slicer.pause();
+      if (++count % 64 === 0) await slicer.pause();
     }
   }
   return builder.finish();
@@ -47,26 +49,28 @@ const CHUNK_CHARS = 200_000;
 /** One pass: read, ask the background, wrap. `roots` is the whole body on the first pass. */
 async function annotate(roots: Node[], slicer: Slicer): Promise<number> {
   const map = await collect(roots, slicer);
-  if (BENCH) performance.mark('nameplate:collected');
-  if (!map.text.trim()) return 0;
+  if (BENCH) performance.mark(`nameplate:collected busy=${slicer.elapsedMs.toFixed(2)}`);
+  if (!map.data.some((d) => d.trim())) return 0;
+  const defer = map.length > DEFER_ABOVE_CHARS;
   let wrapped = 0;
   for (let first = 0; first < map.nodes.length && status !== 'disabled'; ) {
     // The next run of whole text nodes up to about CHUNK_CHARS characters.
     const from = map.offsets[first];
     let last = first;
     while (last + 1 < map.nodes.length && map.offsets[last + 1] - from < CHUNK_CHARS) last++;
-    const to = last + 1 < map.nodes.length ? map.offsets[last + 1] : map.text.length;
-    wrapped += await annotateRange(map, first, last, from, to, slicer);
+    const to = map.offsets[last] + map.data[last].length;
+    wrapped += await annotateRange(map, first, last, from, to, slicer, defer);
     first = last + 1;
   }
   return wrapped;
 }
 
-async function annotateRange(map: TextMap, first: number, last: number, from: number, to: number, slicer: Slicer): Promise<number> {
+/** One piece: ask, then wrap now, or (`defer`, huge pages) as the text nears the viewport. Returns the mentions wrapped now. */
+async function annotateRange(map: TextMap, first: number, last: number, from: number, to: number, slicer: Slicer, defer: boolean): Promise<number> {
   const base = page.summary();
   const request: AnnotateRequest = {
     type: 'annotate',
-    text: map.text.slice(from, to),
+    text: map.textOf(first, last),
     meta: base ? { jsonLd: [], metas: [], times: [] } : collectMeta(document, location.href),
     known: page.known,
     // Later pieces and later content use the date the first piece found.
@@ -86,9 +90,14 @@ async function annotateRange(map: TextMap, first: number, last: number, from: nu
   applyDisplay(res.display);
   status = 'annotated';
   const spans = spansOf(res.annotation).map((s) => ({ ...s, start: s.start + from, end: s.end + from }));
-  const piece: TextMap = { text: map.text, nodes: map.nodes.slice(first, last + 1), offsets: map.offsets.slice(first, last + 1) };
+  const piece = map.run(first, last);
+  if (defer) {
+    deferred.add(piece, spans);
+    return 0;
+  }
+  const before = slicer.elapsedMs;
   const created = await wrapSpans(document, piece, spans, slicer);
-  for (const el of created) styleMention(el);
+  if (BENCH) performance.mark(`nameplate:wrapped busy=${(slicer.elapsedMs - before).toFixed(2)}`);
   return created.length;
 }
 
@@ -97,11 +106,6 @@ function spansOf(a: Annotation): Span[] {
     ...a.people.flatMap((p) => p.mentions.map((m) => ({ start: m.start, end: m.end, ref: p.id, kind: 'person' as const }))),
     ...a.pledges.flatMap((p) => p.mentions.map((m) => ({ start: m.start, end: m.end, ref: p.id, kind: 'pledge' as const }))),
   ];
-}
-
-/** Mentions are focusable; how they look comes from marks.css, injected with the content script. */
-function styleMention(el: HTMLElement): void {
-  el.tabIndex = 0;
 }
 
 function applyDisplay(prefs: DisplayPrefs): void {
@@ -131,6 +135,7 @@ const actions: CardActions = {
     hover?.close();
     void ext.runtime.sendMessage({ type: 'hide-person', personId });
     unwrapRef(personId);
+    deferred.dropRef(personId);
     page.remove(personId);
   },
   dontMarkSite() {
@@ -196,6 +201,7 @@ async function flush(): Promise<void> {
     // A single-page app moved to another article: its date and people start afresh.
     pageUrl = location.href;
     pending = [];
+    deferred.clear();
     page.reset();
     await run();
     return;
@@ -232,7 +238,7 @@ async function run(): Promise<void> {
   if (BENCH) performance.mark('nameplate:start');
   const wrapped = await annotate([document.body], slicer);
   slicer.endSlice();
-  if (BENCH) performance.mark(`nameplate:done busy=${slicer.busyMs.toFixed(2)} longest=${slicer.longestSliceMs.toFixed(2)} wrapped=${wrapped}`);
+  if (BENCH) performance.mark(`nameplate:done busy=${slicer.busyMs.toFixed(2)} longest=${slicer.longestSliceMs.toFixed(2)} wrapped=${wrapped} deferred=${deferred.size}`);
   if (status === 'disabled') return;
   hover ??= new HoverController(document, () => card, () => ({ showDelayMs: display.delayMs, hideGraceMs: 300 }));
   if (!observer) {
@@ -248,11 +254,13 @@ function stop(): void {
   observer = undefined;
   hover?.destroy();
   hover = undefined;
+  deferred.clear();
   unwrapAll();
   page.reset();
 }
 
 function reveal(personId: string): boolean {
+  deferred.wrapRef(personId);
   const el = document.querySelector(`${MENTION_TAG.toLowerCase()}[data-ref="${CSS.escape(personId)}"]`);
   if (!(el instanceof HTMLElement)) return false;
   el.scrollIntoView({ block: 'center' });
@@ -275,6 +283,13 @@ ext.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
   return undefined;
 });
 
-run().catch(() => {
-  // The worker can be unavailable (extension updated or reloaded); the page must never notice.
-});
+/** Start once the page's own start-up work is done, so Nameplate never competes with it. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 0)));
+}
+
+whenIdle()
+  .then(run)
+  .catch(() => {
+    // The worker can be unavailable (extension updated or reloaded); the page must never notice.
+  });

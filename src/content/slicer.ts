@@ -18,6 +18,11 @@ export class Slicer {
     this.sliceStart = performance.now();
   }
 
+  /** Main-thread time so far, including the open slice. */
+  get elapsedMs(): number {
+    return this.busyMs + performance.now() - this.sliceStart;
+  }
+
   /** Close the current slice (before awaiting something else, or at the end). */
   endSlice(): void {
     const ms = performance.now() - this.sliceStart;

@@ -3,7 +3,7 @@
  * DOM methods only (never innerHTML); each wrap remembers the text node it
  * split so that `unwrapAll` restores the page's DOM as it was.
  */
-import { MENTION_TAG, type TextMap } from './collect';
+import { MENTION_TAG, type NodeRun } from './collect';
 import type { Slicer } from './slicer';
 
 export interface Span {
@@ -22,7 +22,7 @@ interface Split {
 
 const splits: Split[] = [];
 
-function nodeIndexAt(map: TextMap, offset: number): number {
+function nodeIndexAt(map: NodeRun, offset: number): number {
   let lo = 0;
   let hi = map.offsets.length - 1;
   while (lo < hi) {
@@ -33,47 +33,55 @@ function nodeIndexAt(map: TextMap, offset: number): number {
   return lo;
 }
 
+/** The spans that lie within a single text node, by the node's index in `map`. */
+export function spansByNode(map: NodeRun, spans: Span[]): Map<number, Span[]> {
+  const byNode = new Map<number, Span[]>();
+  for (const s of spans) {
+    const i = nodeIndexAt(map, s.start);
+    if (s.end > map.offsets[i] + map.data[i].length) continue; // crosses an element boundary: leave it
+    const list = byNode.get(i);
+    if (list) list.push(s);
+    else byNode.set(i, [s]);
+  }
+  return byNode;
+}
+
 /**
  * Wrap each span that lies within a single text node. Returns the wrappers created.
  * With a slicer, the work pauses between nodes whenever a slice is used up.
  */
-export async function wrapSpans(doc: Document, map: TextMap, spans: Span[], slicer?: Slicer): Promise<HTMLElement[]> {
-  const byNode = new Map<number, Span[]>();
-  for (const s of spans) {
-    const i = nodeIndexAt(map, s.start);
-    const nodeStart = map.offsets[i];
-    if (s.end > nodeStart + map.nodes[i].data.length) continue; // crosses an element boundary: leave it
-    byNode.set(i, [...(byNode.get(i) ?? []), s]);
-  }
+export async function wrapSpans(doc: Document, map: NodeRun, spans: Span[], slicer?: Slicer): Promise<HTMLElement[]> {
+  const byNode = spansByNode(map, spans);
   const created: HTMLElement[] = [];
+  // Mentions are clones of one focusable element: fewer DOM calls per mention (they are most of the page-side cost).
+  const proto = doc.createElement(MENTION_TAG.toLowerCase());
+  proto.tabIndex = 0;
   for (const [i, list] of byNode) {
     if (slicer) await slicer.pause();
     const node = map.nodes[i];
+    const data = map.data[i];
     // The page may have changed or removed the node since it was read: leave it alone then.
-    if (!node.parentNode || node.data !== map.text.substr(map.offsets[i], node.data.length)) continue;
+    if (!node.parentNode || node.data !== data) continue;
     const base = map.offsets[i];
-    const split: Split = { original: node, data: node.data, pieces: [] };
+    const pieces: Node[] = [];
     list.sort((a, b) => a.start - b.start);
     let cursor = 0;
-    const parent = node.parentNode;
-    const frag = doc.createDocumentFragment();
     for (const s of list) {
       const from = s.start - base;
       const to = s.end - base;
       if (from < cursor) continue; // overlapping spans: keep the first
-      if (from > cursor) frag.appendChild(doc.createTextNode(node.data.slice(cursor, from)));
-      const el = doc.createElement(MENTION_TAG.toLowerCase()) as HTMLElement;
+      if (from > cursor) pieces.push(doc.createTextNode(data.slice(cursor, from)));
+      const el = proto.cloneNode(false) as HTMLElement;
       el.setAttribute('data-ref', s.ref);
       el.setAttribute('data-kind', s.kind);
-      el.appendChild(doc.createTextNode(node.data.slice(from, to)));
-      frag.appendChild(el);
+      el.append(data.slice(from, to));
+      pieces.push(el);
       created.push(el);
       cursor = to;
     }
-    if (cursor < node.data.length) frag.appendChild(doc.createTextNode(node.data.slice(cursor)));
-    split.pieces = Array.from(frag.childNodes);
-    parent.replaceChild(frag, node);
-    splits.push(split);
+    if (cursor < data.length) pieces.push(doc.createTextNode(data.slice(cursor)));
+    node.replaceWith(...pieces);
+    splits.push({ original: node, data, pieces });
   }
   return created;
 }
