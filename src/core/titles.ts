@@ -20,6 +20,11 @@ export const TITLE_SYNONYMS: Record<string, string> = {
   'veep': 'Vice President',
   'vice-president': 'Vice President',
   'chancellor of the exchequer': 'Chancellor',
+  // A bare "First Minister" could be Scotland's, Wales's or Northern Ireland's: only these resolve.
+  'scottish first minister': 'First Minister of Scotland',
+  "scotland's first minister": 'First Minister of Scotland',
+  'scottish deputy first minister': 'Deputy First Minister of Scotland',
+  "scotland's deputy first minister": 'Deputy First Minister of Scotland',
 };
 
 const COUNTRY_WORDS: Record<string, string> = {
