@@ -40,7 +40,8 @@ const SOURCES: (Source & { snapshot: string })[] = [
   { id: 'mplookup', name: 'MP lookup (DfE, from the UK Parliament Members API)', licence: 'Open Parliament Licence v3.0', url: 'https://github.com/dfe-analytical-services/mp-lookup', commit: '793ea661826202d050e95291e6f64021ce6c94d1', snapshot: '2026-06-27' },
   { id: 'an-deputes', name: 'Assemblée nationale open data (deputies, via NosDéputés and Datan)', licence: 'Licence Ouverte / Etalab 2.0', url: 'https://data.assemblee-nationale.fr/', commit: '18582f1ddddeef11a2e720b1f784efb0bf07f105', snapshot: '2026-03-09' },
   { id: 'europarl', name: 'European Parliament (MEPs of the 10th term, via MEPwatch)', licence: 'European Parliament reuse notice (acknowledge the source)', url: 'https://www.europarl.europa.eu/meps/en/', commit: '908f5f8bedc305ef9c5e1c8179e9e0cf499e36c4', snapshot: '2024-10-14' },
-  { id: 'curated', name: 'Nameplate curated facts', licence: 'CC BY 4.0', url: 'https://github.com/nameplate/nameplate/tree/main/data/curated', snapshot: '2026-11-28' },
+  { id: 'sp', name: 'Scottish Government roles (Scottish Parliament open data, via mySociety parlparse)', licence: 'Open Parliament Licence v3.0 (attribute mySociety/TheyWorkForYou and the Scottish Parliament)', url: 'https://github.com/mysociety/parlparse/blob/master/members/sp-ministers.json', commit: '74dddadc9f8c036ae332b6ef715a5bb4a6185b29', snapshot: '2026-06-22' },
+  { id: 'curated', name: 'Nameplate curated facts', licence: 'CC BY 4.0', url: 'data/curated/ in the Nameplate source (each record carries its own source URL)', snapshot: '2026-11-28' },
 ];
 
 const csv = (path: string): Record<string, string>[] =>
@@ -474,6 +475,77 @@ function loadMeps() {
 }
 
 // ---------------------------------------------------------------------------
+// Scotland: Scottish Government roles (parlparse sp-ministers.json). The file has TheyWorkForYou
+// person ids but no names; data/curated/scotland.json names each id, with a source URL.
+
+interface ScottishName {
+  publicwhip: string;
+  name: string;
+  aliases?: string[];
+  party?: string;
+  url: string;
+  /** A UK record with the same name that is someone else (checked by hand). */
+  distinctFrom?: string;
+}
+
+/** Aides and liaison officers are not members of the government. */
+const SP_NOT_MINISTERS = /Parliamentary Liaison Officer|Parliamentary Aide/;
+const SP_SHORT: [RegExp, string, number][] = [
+  [/^First Minister$/, 'First Minister of Scotland', 2],
+  [/^Deputy First Minister/, 'Deputy First Minister of Scotland', 3],
+  [/^Cabinet Secretary/, '', 3],
+  [/^(Lord Advocate|Solicitor General for Scotland)$/, '', 4],
+  [/^Minister/, '', 4],
+  [/^Deputy Minister/, '', 5],
+];
+
+/** "Scottish Labour" and "Labour" are one party here; "Liberal Democrats" and "Liberal Democrat" too. */
+const partyKey = (party: string) => party.replace(/^Scottish (?!National)/, '').replace(/s$/, '').toLowerCase();
+
+/**
+ * A name alone does not make two people one: Adam Ingram the SNP minister is not Adam Ingram the
+ * Labour MP. A join also needs the party of the Scottish role among the person's party spells.
+ */
+function sameParty(candidate: Person | undefined, party: string | undefined): Person | undefined {
+  if (!candidate || !party) return undefined;
+  return candidate.parties?.some((s) => partyKey(s.party) === partyKey(party)) ? candidate : undefined;
+}
+
+function loadScotland() {
+  const namesFile = join(CURATED, 'scotland.json');
+  if (!existsSync(namesFile)) return;
+  const names = new Map((json(namesFile).people as ScottishName[]).map((n) => [n.publicwhip, n]));
+  const idOf = new Map<string, string>();
+  for (const m of json(join(SHARED, 'parlparse', 'sp-ministers.json')) as any[]) {
+    if (SP_NOT_MINISTERS.test(m.role)) continue;
+    for (const pid of m.person_id as string[]) {
+      const who = names.get(pid);
+      if (!who) continue; // not named with a source yet: left out rather than guessed
+      let id = idOf.get(pid);
+      if (!id) {
+        const twfy = pid.split('/').pop()!;
+        // Someone who is also in a UK source (an MP, a UK minister) is joined by name when exactly one GB person has it.
+        const found = sameParty(findByName('GB', who.name), who.party);
+        const existing = found?.id === who.distinctFrom ? undefined : found;
+        const p = existing ?? register({ id: `gb-sp${twfy}`, name: who.name, country: 'GB', ...(who.party ? { parties: [{ party: who.party }] } : {}), src: [] });
+        for (const alias of who.aliases ?? []) addAlias(p, { name: alias });
+        p.ids = { ...p.ids, theyWorkForYou: twfy };
+        addSource(p, 'sp');
+        addSource(p, 'curated');
+        if (existing) console.log(`data:build: Scottish minister ${who.name} joined to ${existing.id}`);
+        idOf.set(pid, (id = p.id));
+      }
+      const [, fixedShort, rank] = SP_SHORT.find(([re]) => re.test(m.role)) ?? [null, '', 5];
+      const title = m.role === 'First Minister' ? 'First Minister of Scotland' : m.role;
+      tenures.push({
+        person: id, title, short: fixedShort || m.role, org: 'Scottish Government', country: 'GB',
+        start: m.start_date, ...(m.end_date ? { end: m.end_date } : {}), rank, src: 'sp',
+      });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Surnames that need care: common words ("May", "Truss", "Cleverly") and common surnames.
 
 const COMMON_SURNAMES = `smith jones williams taylor davies brown wilson evans thomas johnson roberts walker wright robinson thompson white hughes
@@ -589,7 +661,7 @@ const FR_CURATED_SHORT: Record<string, string> = {
 
 /** Every curated layer: data/curated/*.json except pledges.json, in name order. */
 function loadCurated() {
-  const layers = readdirSync(CURATED).filter((f) => f.endsWith('.json') && f !== 'pledges.json').sort()
+  const layers = readdirSync(CURATED).filter((f) => f.endsWith('.json') && f !== 'pledges.json' && f !== 'scotland.json').sort()
     .map((f) => json(join(CURATED, f)) as CuratedLayer);
   // Everyone first, so a layer's tenures may name people another layer introduces.
   for (const layer of layers) loadCuratedPeople(layer);
@@ -698,6 +770,7 @@ loadCongress();
 loadAssemblee();
 loadDeputies();
 loadMeps();
+loadScotland();
 loadLeaders();
 loadCurated();
 const pledges = loadPledges();

@@ -6,7 +6,7 @@
 import { NAME, PLEDGE, SURNAME, TITLE, holds, idOf, kindOf, type DatasetIndex, type Meaning } from './dataset';
 import type { RawMatch } from './matcher';
 import type { IsoDate, Tenure } from './schema';
-import { isCapitalised, nameKey } from './normalise';
+import { TOKEN, isCapitalised, nameKey } from './normalise';
 import { countryOfHost, countryWord } from './titles';
 
 export interface Mention {
@@ -344,6 +344,8 @@ function standaloneTitle(text: string, m: RawMatch<Meaning>): boolean {
   if (/^['’]s\s+(questions|office)/i.test(text.slice(m.end, m.end + 12))) return false;
   const [w2, w1] = wordsBefore(text, m.start, 2);
   if (w1 && TITLE_BLOCKERS.has(w1)) return false;
+  // A phrase that names its country itself ("Scotland's First Minister") needs no "the".
+  if (countryWord(text.slice(m.start, m.end).match(TOKEN)?.[0] ?? '')) return true;
   return w1 === 'the' || !!(w1 && countryWord(w1)) || (w2 === 'the' && !!w1 && !!countryWord(w1));
 }
 

@@ -34,6 +34,8 @@ export interface ExternalIds {
   bioguide?: string;
   assemblee?: string;
   ifg?: string;
+  /** TheyWorkForYou person id: one per person across Westminster and Holyrood. */
+  theyWorkForYou?: string;
 }
 
 export interface Person {

@@ -28,7 +28,7 @@ export const TITLE_SYNONYMS: Record<string, string> = {
 };
 
 const COUNTRY_WORDS: Record<string, string> = {
-  british: 'GB', uk: 'GB', britain: 'GB', "britain's": 'GB', english: 'GB', scottish: 'GB', welsh: 'GB',
+  british: 'GB', uk: 'GB', britain: 'GB', "britain's": 'GB', english: 'GB', scottish: 'GB', welsh: 'GB', scotland: 'GB', "scotland's": 'GB',
   french: 'FR', france: 'FR', "france's": 'FR',
   american: 'US', us: 'US', 'u s': 'US', america: 'US', "america's": 'US',
   german: 'DE', germany: 'DE', italian: 'IT', italy: 'IT', spanish: 'ES', spain: 'ES',

@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
-import type { Dataset, Tenure } from '../../src/core/schema';
+import type { Dataset, Person, Tenure } from '../../src/core/schema';
 import { DatasetIndex, exportIndex, loadDataset } from '../../src/core/dataset';
 import { nameKey } from '../../src/core/normalise';
 import { validateDataset } from '../../scripts/validate-dataset';
+import { annotate } from '../../src/core/annotate';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const data = loadDataset(JSON.parse(readFileSync(join(ROOT, 'data', 'dataset.json'), 'utf8'))) as Dataset;
@@ -26,7 +27,54 @@ const tenuresOf = (name: string, country: string, short: string) => {
   return data.tenures.filter((t) => t.person === id && t.short === short).map((t) => [t.start, t.end ?? null]);
 };
 
+/** data/curated/scotland.json: names for the TheyWorkForYou person ids of sp-ministers.json. */
+type ScottishName = { publicwhip: string; name: string; url: string; party?: string; distinctFrom?: string };
+function scottishNames(): Map<string, ScottishName> {
+  const file = JSON.parse(readFileSync(join(ROOT, 'data', 'curated', 'scotland.json'), 'utf8')) as { people: ScottishName[] };
+  return new Map(file.people.map((p) => [p.publicwhip, p]));
+}
+
+/** The one GB person of that name who holds a Scottish Government role (there are two Adam Ingrams). */
+const scottishMinister = (name: string) => {
+  const hits = data.people.filter((p) => p.country === 'GB' && [p.name, ...(p.aliases ?? []).map((a) => a.name)].some((n) => nameKey(n) === nameKey(name)) && data.tenures.some((t) => t.person === p.id && t.src === 'sp'));
+  expect(hits, `exactly one Scottish minister ${name}`).toHaveLength(1);
+  return hits[0];
+};
+
 describe('bundled dataset', () => {
+  it('joins a Scottish minister to a UK record only when name and party agree', () => {
+    // Alex Salmond: First Minister, later an SNP MP: one person with both.
+    const salmond = personNamed('Alex Salmond', 'GB');
+    const shorts = new Set(data.tenures.filter((t) => t.person === salmond.id).map((t) => t.short));
+    expect(shorts.has('First Minister of Scotland') && shorts.has('MP')).toBe(true);
+    // Adam Ingram the SNP children's minister is not Adam Ingram the Labour MP.
+    const ingrams = data.people.filter((p) => p.country === 'GB' && p.name === 'Adam Ingram');
+    expect(ingrams).toHaveLength(2);
+    const roles = ingrams.map((p) => data.tenures.filter((t) => t.person === p.id).map((t) => t.src));
+    expect(roles.filter((srcs) => srcs.includes('sp') && !srcs.includes('ukparl'))).toHaveLength(1);
+  });
+
+  it('names Scottish ministers only with a cited source, once each', () => {
+    const list = [...scottishNames().values()];
+    expect(list.length).toBeGreaterThan(60);
+    for (const p of list) {
+      expect(p.publicwhip, p.name).toMatch(/^uk\.org\.publicwhip\/person\/\d+$/);
+      expect(p.url, p.name).toMatch(/^https?:\/\//);
+      expect(p.name.trim(), p.publicwhip).toBe(p.name);
+    }
+    expect(new Set(list.map((p) => nameKey(p.name))).size).toBe(list.length);
+  });
+
+  it('has the First Ministers of Scotland with the source dates, and resolves the title to them', () => {
+    expect(tenuresOf('Nicola Sturgeon', 'GB', 'First Minister of Scotland')).toEqual([['2014-11-19', '2023-03-27']]);
+    expect(tenuresOf('Humza Yousaf', 'GB', 'First Minister of Scotland')).toEqual([['2023-03-28', '2024-05-07']]);
+    expect(tenuresOf('John Swinney', 'GB', 'First Minister of Scotland')).toEqual([['2024-05-07', null]]);
+    const read = (text: string) => annotate(index, { text, meta: { jsonLd: [], metas: [], times: [] }, date: '2025-01-10', today: '2026-11-28' }).people.map((p) => [p.name, p.role]);
+    expect(read("Scotland's First Minister said the budget would pass. The First Minister spoke in Edinburgh.")).toEqual([['John Swinney', 'First Minister of Scotland']]);
+    // A bare "First Minister" could be Wales's or Northern Ireland's: no guess.
+    expect(read('The First Minister said the budget would pass.')).toEqual([]);
+  });
+
   it('ships the matcher compiled from exactly this dataset (data/index.json)', () => {
     const shipped = readFileSync(join(ROOT, 'data', 'index.json'), 'utf8');
     expect(shipped === JSON.stringify(exportIndex(data)) + '\n', 'run npm run data:build').toBe(true);
@@ -75,8 +123,12 @@ describe('bundled dataset', () => {
     expect(clash).toEqual([]);
     const byName = new Map<string, typeof data.people>();
     for (const p of data.people) byName.set(`${p.country}|${nameKey(p.name)}`, [...(byName.get(`${p.country}|${nameKey(p.name)}`) ?? []), p]);
+    // Pairs checked by hand to be two people (data/curated/scotland.json: distinctFrom, with the reason).
+    const distinct = [...scottishNames().values()].filter((n) => n.distinctFrom).map((n) => [`gb-sp${n.publicwhip.split('/').pop()}`, n.distinctFrom!].sort().join('|'));
+    expect(distinct.length).toBeGreaterThan(0);
+    const toldApart = (a: Person, b: Person) => distinct.includes([a.id, b.id].sort().join('|')) || Object.keys(a.ids ?? {}).some((k) => k in (b.ids ?? {}) && k !== 'ifg');
     const suspicious = [...byName].filter(([, list]) => list.length > 1).filter(([, list]) =>
-      list.some((a, i) => list.slice(i + 1).some((b) => !Object.keys(a.ids ?? {}).some((k) => k in (b.ids ?? {}) && k !== 'ifg'))),
+      list.some((a, i) => list.slice(i + 1).some((b) => !toldApart(a, b))),
     ).map(([k]) => k);
     expect(suspicious).toEqual([]);
   });
@@ -145,6 +197,24 @@ describe.skipIf(!existsSync(SHARED))('bundled dataset against ../shared/data', (
         if (!covered(list, t.start, t.end > '2026-06-15' ? undefined : t.end)) missing.push(`${m.id.bioguide} ${short} ${t.start}`);
       }
     }
+    expect(missing).toEqual([]);
+  });
+
+  it('has every Scottish Government role of each named person with the source dates (aides left out)', () => {
+    const names = scottishNames();
+    const roles = JSON.parse(readFileSync(join(SHARED, 'parlparse', 'sp-ministers.json'), 'utf8')) as { role: string; person_id: string[]; start_date: string; end_date?: string }[];
+    const missing: string[] = [];
+    let checked = 0;
+    for (const m of roles) {
+      const who = m.person_id.map((id) => names.get(id)).find(Boolean);
+      if (!who || /Parliamentary Liaison Officer|Parliamentary Aide/.test(m.role)) continue;
+      const id = scottishMinister(who.name).id;
+      const title = m.role === 'First Minister' ? 'First Minister of Scotland' : m.role;
+      const list = data.tenures.filter((t) => t.person === id && t.title === title && t.src === 'sp');
+      if (!covered(list, m.start_date, m.end_date)) missing.push(`${who.name} ${m.role} ${m.start_date}`);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(200);
     expect(missing).toEqual([]);
   });
 
