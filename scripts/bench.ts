@@ -210,7 +210,8 @@ async function backgroundHeap(b: Awaited<ReturnType<typeof launch>>): Promise<nu
 // ---------------------------------------------------------------------------
 
 const started = Date.now();
-// `npm run bench -- --only=page` runs the browser part alone (bundle sizes need a build first).
+// `npm run bench -- --only=page` runs the browser part alone (with a fresh build, for the sizes);
+// `--only=core` the Node throughput part alone.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 if (!only || only === 'core') coreThroughput();
 if (!only || only === 'page') bundleSizes();

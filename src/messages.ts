@@ -1,7 +1,7 @@
 /**
  * The one message protocol between Nameplate's contexts (docs/adr/0003-messages.md).
- * Every message is a plain object with a `type`; `isRequest` validates anything
- * that arrives before the background acts on it.
+ * Every message is a plain object with a `type`; `isBackgroundRequest` and
+ * `isContentRequest` validate anything that arrives before the receiver acts on it.
  */
 import type { Annotation } from './core/annotate';
 import type { PageMeta } from './core/articleDate';

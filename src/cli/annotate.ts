@@ -4,7 +4,7 @@
  * Wikidata JSON, docs/import.md) is added to the bundled data for this run.
  */
 import { readFileSync } from 'node:fs';
-import { UsageError, annotateArticle, indexWithImports, parseDateOption, readArticle, readImport, toJson, toTable } from './run';
+import { UsageError, annotateArticle, decodeArticle, indexWithImports, parseDateOption, readArticle, readImport, toJson, toTable } from './run';
 
 const USAGE = 'usage: npm run annotate -- [--date YYYY-MM-DD] [--json] [--import DATA]... FILE (.html, .txt or - for stdin; DATA: .csv or .json)';
 
@@ -38,15 +38,17 @@ function main(argv: string[]): void {
     return layer;
   });
   const file = files[0];
-  let content: string;
+  const name = file === '-' ? 'stdin' : file;
+  let bytes: Uint8Array;
   try {
-    content = readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot read file${code === 'ENOENT' ? ' (not found)' : code ? ` (${code})` : ''}`);
+    throw new UsageError(`${file}: cannot read file${code === 'ENOENT' ? ' (not found)' : code === 'EISDIR' ? ' (a directory)' : code ? ` (${code})` : ''}`);
   }
-  if (!content.trim()) throw new UsageError(`${file}: empty input`);
-  const annotation = annotateArticle(readArticle(content, file === '-' ? 'stdin' : file), date, indexWithImports(layers));
+  const { text, warnings } = decodeArticle(bytes, name);
+  for (const w of warnings) process.stderr.write(`annotate: ${name}: warning: ${w.split('\n')[0]}\n`);
+  const annotation = annotateArticle(readArticle(text, name), date, indexWithImports(layers));
   process.stdout.write(json ? JSON.stringify(toJson(annotation)) + '\n' : toTable(annotation) + '\n');
 }
 

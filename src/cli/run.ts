@@ -12,6 +12,8 @@ import { DatasetIndex, loadDataset, type CompiledIndex } from '../core/dataset';
 import { articleBody, collectMeta, collectText } from '../content/collect';
 import { parseImport, type ImportedLayer } from '../core/import';
 import { withImports } from '../core/import/merge';
+import { decodeText } from '../core/import/decode';
+import { ImportFailure, Problems } from '../core/import/types';
 
 export class UsageError extends Error {}
 
@@ -53,6 +55,27 @@ export interface Article {
   text: string;
   meta: PageMeta;
   body?: [number, number];
+}
+
+/** Articles bigger than this are refused before they are read into memory as text. */
+export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * An article file's bytes → its text, with the import decoder's checks: images,
+ * PDFs and other binaries are named and refused, UTF-16 and UTF-8 byte-order marks
+ * are honoured, and text that is not UTF-8 is read as Windows-1252 with a warning.
+ */
+export function decodeArticle(bytes: Uint8Array, name: string): { text: string; warnings: string[] } {
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new UsageError(`${name}: the file is ${(bytes.byteLength / 2 ** 20).toFixed(0)} MB; annotate reads articles of at most ${MAX_ARTICLE_BYTES / 2 ** 20} MB`);
+  const problems = new Problems();
+  try {
+    const text = decodeText(bytes, problems, { kind: 'an article', expected: 'annotate reads HTML or plain text' });
+    if (!text.trim()) throw new UsageError(`${name}: empty input`);
+    return { text, warnings: problems.warnings() };
+  } catch (e) {
+    if (e instanceof ImportFailure) throw new UsageError(`${name}: ${e.message.replace(/^the file is empty$/, 'empty input')}`);
+    throw e;
+  }
 }
 
 /** Plain text and metadata of a file's content; HTML is recognised by its markup, not its name. */

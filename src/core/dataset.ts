@@ -78,6 +78,10 @@ export function holds(t: Tenure, date: IsoDate): boolean {
   return t.start <= date && (t.end === undefined || date < t.end);
 }
 
+/** Dissolution to polling day is 25 working days in the UK; Congress has no gap at all. */
+const LEGISLATOR_GAP_DAYS = 60;
+const daysBetween = (a: IsoDate, b: IsoDate) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+
 export class DatasetIndex {
   readonly matcher: Matcher<Meaning>;
   /** Title keys ("home secretary"), indexed by the id of TITLE meanings. */
@@ -188,12 +192,16 @@ export class DatasetIndex {
    */
   stint(t: Tenure): { start: IsoDate; end?: IsoDate } {
     const list = this.tenures(this.personIndex.get(t.person) ?? -1).filter((x) => x.short === t.short);
+    // A legislator re-elected at the next election sat continuously but for the weeks
+    // of the campaign: "MP since 2010", not "since 2024". A minister's spells stay apart.
+    const gap = t.rank >= 7 ? LEGISLATOR_GAP_DAYS : 0;
+    const follows = (a: IsoDate, b: IsoDate) => a <= b && daysBetween(a, b) <= gap;
     let { start, end } = t;
     for (let changed = true; changed; ) {
       changed = false;
       for (const x of list) {
-        if (x.end === start && x.start < start) (start = x.start), (changed = true);
-        if (end !== undefined && x.start === end) (end = x.end), (changed = true);
+        if (x.end !== undefined && x.start < start && follows(x.end, start)) (start = x.start), (changed = true);
+        if (end !== undefined && follows(end, x.start)) (end = x.end), (changed = true);
       }
     }
     return end === undefined ? { start } : { start, end };

@@ -1,9 +1,10 @@
 /**
  * Phrase matcher over folded text (see docs/adr/0002-matcher.md).
- * Keys are sequences of folded word tokens joined by one space. A flat map from
- * every key and key prefix to its entry stands in for a token trie: the scan
- * finds, at each token, the longest key starting there (leftmost-longest).
- * The map is plain data, so it is compiled at build time and loaded as is.
+ * Keys are sequences of folded word tokens joined by one space, stored in a trie
+ * (a Map of next tokens per node). The scan finds, at each token, the longest key
+ * starting there (leftmost-longest). The trie is compiled at build time into plain
+ * parallel arrays (CompiledMatcher) and linked back into Maps when loaded; the flat
+ * key → node map is rebuilt only if something adds or looks up a key.
  */
 import { TOKEN, fold, nameKey } from './normalise';
 

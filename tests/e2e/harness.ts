@@ -15,6 +15,14 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8' };
 
+/**
+ * Where to write one of README's screenshots: only with UPDATE_SCREENSHOTS=1, so that
+ * `npm test` leaves the working tree as it found it. The capture itself always runs.
+ */
+export function screenshotPath(name: string): string | undefined {
+  return process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots', name) : undefined;
+}
+
 export interface Site {
   server: Server;
   origin: string;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { chromium, type Page } from 'playwright-core';
-import { ROOT, cardText, launch, openAnnotated, serve, until, type Browser, type Site } from './harness';
+import { ROOT, cardText, launch, openAnnotated, screenshotPath, serve, until, type Browser, type Site } from './harness';
 
 let site: Site;
 let browser: Browser;
@@ -47,7 +47,7 @@ describe('the sample article in Chromium', () => {
     expect(text).toContain('Home Secretary');
     expect(text).toContain('13 Nov 2023 – 5 Jul 2024');
     expect(text).toContain('Conservative');
-    await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'tooltip.png'), clip: await clipAround(page, mention) });
+    await page.screenshot({ path: screenshotPath('tooltip.png'), clip: await clipAround(page, mention) });
     await page.mouse.move(5, 5);
     await until(async () => (await cardText(page)) === null, 3000, 'the card to close');
   });
@@ -89,7 +89,6 @@ describe('the sample article in Chromium', () => {
       expect(body).toContain('Home Secretary');
       expect(body).toContain('stop the boats');
       expect(body).toContain('31 Jan 2024');
-      await popup.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'popup.png') });
     } finally {
       await cdp.close();
     }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser as CdpBrowser, type Page } from 'playwright-core';
 import { loadDataset } from '../../src/core/dataset';
 import { countBySource } from '../../src/background/effective';
-import { ROOT, launch, serve, until, type Browser, type Site } from './harness';
+import { ROOT, launch, screenshotPath, serve, until, type Browser, type Site } from './harness';
 
 let site: Site;
 let browser: Browser;
@@ -19,7 +19,6 @@ let cdp: CdpBrowser | undefined;
 let optionsUrl: string;
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'imports-ui');
-const SHOTS = join(ROOT, 'docs', 'screenshots');
 const IMPORTED_NAME = 'Ottoline Brackenbury-Vane';
 
 beforeAll(async () => {
@@ -415,7 +414,7 @@ describe('accessibility and screenshots', () => {
       await page.goto(optionsUrl);
       await page.waitForSelector('tr[data-source="ifg"]');
       expect(await axe(page), scheme).toEqual([]);
-      await page.screenshot({ path: join(SHOTS, `options-${scheme}.png`), fullPage: true });
+      await page.screenshot({ path: screenshotPath(`options-${scheme}.png`), fullPage: true });
       await page.close();
     }
   });
@@ -426,7 +425,7 @@ describe('accessibility and screenshots', () => {
       const popup = await openPopup(article);
       await popup.emulateMedia({ colorScheme: scheme });
       expect(await axe(popup), scheme).toEqual([]);
-      await popup.screenshot({ path: join(SHOTS, `popup-${scheme}.png`) });
+      await popup.screenshot({ path: screenshotPath(`popup-${scheme}.png`) });
       await closePopup(popup);
     }
     await article.close();

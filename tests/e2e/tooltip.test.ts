@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DIST, ROOT, cardText, launch, serve, until, type Browser, type Site } from './harness';
+import { DIST, ROOT, cardText, launch, screenshotPath, serve, until, type Browser, type Site } from './harness';
 
 let site: Site;
 let browser: Browser;
@@ -132,7 +132,7 @@ describe('placement and looks', () => {
     await dark.locator('np-mention', { hasText: 'James Cleverly' }).first().hover();
     await until(() => cardText(dark), 3000, 'the card');
     expect(await cardStyle(dark, 'background-color')).toBe('rgb(32, 33, 36)');
-    await dark.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'tooltip-dark.png'), clip: { x: 0, y: 0, width: 1100, height: 520 } });
+    await dark.screenshot({ path: screenshotPath('tooltip-dark.png'), clip: { x: 0, y: 0, width: 1100, height: 520 } });
     await dark.close();
   });
 

@@ -63,6 +63,13 @@ describe('titles', () => {
 });
 
 describe('dates', () => {
+  it('dates an MP re-elected at each election from the first election, but keeps a minister\'s spells apart', () => {
+    const abbott = run('Diane Abbott asked a question.', '2025-03-01').people[0];
+    expect([abbott.role, abbott.roleStart, abbott.roleEnd]).toEqual(['MP', '2010-05-06', null]);
+    // Braverman left the Home Office on 19 October 2022 and came back six days later: two spells.
+    const braverman = run('Suella Braverman spoke.', '2023-01-10').people[0];
+    expect([braverman.role, braverman.roleStart]).toEqual(['Home Secretary', '2022-10-25']);
+  });
   it('shows former officials as former, and what they hold now', () => {
     const [may] = run('Theresa May spoke.', '2021-01-01').people;
     expect(may.role).toBe('MP');

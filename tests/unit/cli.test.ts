@@ -12,6 +12,17 @@ const run = (args: string[], input?: string | Buffer) =>
   spawnSync(TSX, [join(ROOT, 'src', 'cli', 'annotate.ts'), ...args], { input, encoding: 'utf8', cwd: ROOT });
 const tmp = mkdtempSync(join(tmpdir(), 'nameplate-cli-'));
 
+/** Deterministic bytes that look like a binary file but contain no NUL byte. */
+function noiseWithoutNul(n: number): Buffer {
+  const out = Buffer.alloc(n);
+  let x = 2463534242;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    out[i] = 1 + ((x >>> 0) % 255);
+  }
+  return out;
+}
+
 describe('npm run annotate', () => {
   it('prints exactly one JSON object following the contract', () => {
     const r = run(['--json', SAMPLE]);
@@ -54,7 +65,9 @@ describe('npm run annotate', () => {
     ['a missing file', ['--json', join(tmp, 'nope.html')], undefined, /nope\.html: cannot read file \(not found\)/],
     ['a malformed date', ['--date', '2024-13-45', SAMPLE], undefined, /--date: "2024-13-45" is not a valid date/],
     ['empty input', ['-'], '', /empty input/],
-    ['binary input', ['-'], Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]), /binary file/],
+    ['an image', ['-'], Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]), /stdin: this is a PNG image, not an article/],
+    ['binary bytes with no NUL in them', ['-'], noiseWithoutNul(4096), /stdin: the file is binary/],
+    ['NUL bytes', ['-'], Buffer.from('James Cleverly\u0000\u0000 said'), /stdin: the file is binary \(it contains NUL bytes\)/],
     ['no file', [], undefined, /usage:/],
     ['an unknown option', ['--frobnicate', SAMPLE], undefined, /unknown option --frobnicate/],
   ])('rejects %s with one line on stderr and exit code 2', (_what, args, input, message) => {
@@ -69,6 +82,19 @@ describe('npm run annotate', () => {
     writeFileSync(join(tmp, 'ok.txt'), 'James Cleverly');
     const r = run([tmp]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/cannot read file \(EISDIR\)/);
+    expect(r.stderr).toMatch(/cannot read file \(a directory\)/);
+  });
+
+  it('reads UTF-16 text with a byte-order mark, and Windows-1252 text with a warning', () => {
+    const text = 'Gérald Darmanin, ministre de l’Intérieur, a parlé.';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const a = run(['--json', '--date', '2023-01-10', '-'], utf16);
+    expect(a.status).toBe(0);
+    expect(JSON.parse(a.stdout).people.map((p: { name: string }) => p.name)).toEqual(['Gérald Darmanin']);
+    const cp1252 = Buffer.from('G\xe9rald Darmanin a parl\xe9.', 'latin1');
+    const b = run(['--json', '--date', '2023-01-10', '-'], cp1252);
+    expect(b.status).toBe(0);
+    expect(JSON.parse(b.stdout).people.map((p: { name: string }) => p.name)).toEqual(['Gérald Darmanin']);
+    expect(b.stderr).toMatch(/^annotate: stdin: warning: the file is not valid UTF-8, so it was read as Windows-1252/);
   });
 });

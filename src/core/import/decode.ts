@@ -45,18 +45,27 @@ function decodeWindows1252(bytes: Uint8Array): string {
 export function decodeFile(input: Uint8Array | string, problems: Problems): string {
   if (typeof input === 'string') {
     checkSize(input.length);
-    return checkText(input.replace(/^\ufeff/, ''));
+    return checkText(input.replace(/^\ufeff/, ''), EXPECTED);
   }
   checkSize(input.byteLength);
+  return decodeText(input, problems, { kind: 'a data file', expected: EXPECTED });
+}
+
+/**
+ * Bytes that should be text (a data file, an article) → the text: non-text files are
+ * named ("this is a PNG image"), byte-order marks honoured (UTF-8, UTF-16), invalid
+ * UTF-8 read as Windows-1252 with a warning. `kind` and `expected` word the errors.
+ */
+export function decodeText(input: Uint8Array, problems: Problems, words: { kind: string; expected: string }): string {
   if (input.byteLength === 0) throw new ImportFailure('file', 'the file is empty');
   for (const m of MAGIC) {
-    if (startsWith(input, m.bytes)) throw new ImportFailure('file', `this is ${m.what}, not a data file. ${EXPECTED}`);
+    if (startsWith(input, m.bytes)) throw new ImportFailure('file', `this is ${m.what}, not ${words.kind}. ${words.expected}`);
   }
-  if (startsWith(input, [0xef, 0xbb, 0xbf])) return checkText(strictUtf8(input.subarray(3)) ?? fallback(input.subarray(3), problems));
-  if (startsWith(input, [0xff, 0xfe])) return checkText(new TextDecoder('utf-16le').decode(input.subarray(2)));
-  if (startsWith(input, [0xfe, 0xff])) return checkText(new TextDecoder('utf-16be').decode(input.subarray(2)));
-  if (input.includes(0)) throw binary();
-  return checkText(strictUtf8(input) ?? fallback(input, problems));
+  if (startsWith(input, [0xef, 0xbb, 0xbf])) return checkText(strictUtf8(input.subarray(3)) ?? fallback(input.subarray(3), problems), words.expected);
+  if (startsWith(input, [0xff, 0xfe])) return checkText(new TextDecoder('utf-16le').decode(input.subarray(2)), words.expected);
+  if (startsWith(input, [0xfe, 0xff])) return checkText(new TextDecoder('utf-16be').decode(input.subarray(2)), words.expected);
+  if (input.includes(0)) throw binary(words.expected);
+  return checkText(strictUtf8(input) ?? fallback(input, problems), words.expected);
 }
 
 function strictUtf8(bytes: Uint8Array): string | undefined {
@@ -72,13 +81,16 @@ function fallback(bytes: Uint8Array, problems: Problems): string {
   return decodeWindows1252(bytes);
 }
 
-const binary = () => new ImportFailure('file', `the file is binary (it contains NUL bytes), not text. ${EXPECTED}`);
+const binary = (expected: string) => new ImportFailure('file', `the file is binary (it contains NUL bytes), not text. ${expected}`);
 
-/** Text that is really binary: NUL characters, or many control characters. */
-function checkText(text: string): string {
-  if (text.includes('\u0000')) throw binary();
+/**
+ * Text that is really binary: NUL characters, many control characters, or (random
+ * bytes read as Windows-1252) many C1 controls and unassigned code points.
+ */
+function checkText(text: string, expected: string): string {
+  if (text.includes('\u0000')) throw binary(expected);
   const sample = text.slice(0, 4096);
-  const controls = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
-  if (controls > 8 && controls > sample.length / 20) throw new ImportFailure('file', `the file is binary (it is full of control characters), not text. ${EXPECTED}`);
+  const controls = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0;
+  if (controls > 8 && controls > sample.length / 20) throw new ImportFailure('file', `the file is binary (it is full of control characters), not text. ${expected}`);
   return text;
 }
