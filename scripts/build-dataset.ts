@@ -711,7 +711,7 @@ function curatedRank(short: string): number {
 }
 
 function loadPledges(): Pledge[] {
-  const layer = json(join(CURATED, 'pledges.json')) as { pledges: (Omit<Pledge, 'src' | 'by'> & { by: string[] })[] };
+  const layer = json(join(CURATED, 'pledges.json')) as { pledges: (Omit<Pledge, 'src' | 'by'> & { by: string[]; statusUrl: string })[] };
   return layer.pledges.map((pl) => ({
     id: pl.id, wording: pl.wording, phrases: pl.phrases.map((s) => s.toLowerCase()),
     by: pl.by.flatMap((ref) => {
@@ -721,7 +721,7 @@ function loadPledges(): Pledge[] {
         return []; // pledges by people outside the dataset (campaigns, parties) keep no person link
       }
     }),
-    date: pl.date, status: { value: pl.status.value as PledgeStatus, date: pl.status.date }, url: pl.url, src: 'curated',
+    date: pl.date, status: { value: pl.status.value as PledgeStatus, date: pl.status.date, url: pl.statusUrl }, url: pl.url, src: 'curated',
   }));
 }
 

@@ -27,6 +27,7 @@ export function validateDataset(d: Dataset): string[] {
     const at = `pledges[${i}] ${p.id}`;
     if (!p.phrases.length) problems.push(`${at}: no phrases`);
     if (!p.url?.startsWith('http')) problems.push(`${at}: no source URL`);
+    if (p.status.url !== undefined && !p.status.url.startsWith('http')) problems.push(`${at}: status source is not a URL`);
     if (!STATUSES.has(p.status.value) || !DATE.test(p.status.date) || !DATE.test(p.date)) problems.push(`${at}: bad status or date`);
     for (const by of p.by) if (!ids.has(by)) problems.push(`${at}: unknown person ${by}`);
   });

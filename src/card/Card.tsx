@@ -40,7 +40,10 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         <p>{p.wording}</p>
         {p.by.length > 0 && <p class="muted">{t('card_pledgeBy', 'Pledge by $1', p.by.join(', '))}</p>}
         <ul class="section"><Pledge p={p} /></ul>
-        <p class="foot">{t('card_source', 'Source: $1', p.url)} · {foot}</p>
+        <p class="foot">
+          {t('card_source', 'Source: $1', p.url)}
+          {p.statusUrl && <> · {t('card_statusSource', 'Status: $1', p.statusUrl)}</>} · {foot}
+        </p>
       </>
     );
   }

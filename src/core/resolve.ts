@@ -60,6 +60,8 @@ export interface PledgeResult {
   by: string[];
   status: string;
   statusDate: IsoDate;
+  /** The source that rates the status, when the data has one. */
+  statusUrl: string | null;
   url: string;
   mentions: Mention[];
 }
@@ -246,6 +248,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
       by: pl.by.map((id) => index.people[index.personIndex.get(id) ?? -1]?.name ?? id),
       status: pl.status.value,
       statusDate: pl.status.date,
+      statusUrl: pl.status.url ?? null,
       url: pl.url,
       mentions,
     };

@@ -78,7 +78,8 @@ export interface Pledge {
   phrases: string[];
   by: string[];
   date: IsoDate;
-  status: { value: PledgeStatus; date: IsoDate };
+  /** The status as of `date`, with the source that rates it (`url`; absent in data built before it). */
+  status: { value: PledgeStatus; date: IsoDate; url?: string };
   url: string;
   src: string;
 }

@@ -52,6 +52,18 @@ describe('the sample article in Chromium', () => {
     await until(async () => (await cardText(page)) === null, 3000, 'the card to close');
   });
 
+  it('shows a pledge with its status, the status date and the sources of both', async () => {
+    const data = JSON.parse(readFileSync(join(ROOT, 'data', 'dataset.json'), 'utf8'));
+    const pledge = data.pledges.find((p: { phrases: string[] }) => p.phrases.includes('stop the boats'));
+    await page.locator('np-mention[data-kind="pledge"]').first().hover();
+    const text = await until(() => cardText(page), 3000, 'the pledge card');
+    expect(text).toContain('stop the boats');
+    expect(text).toContain(`Source: ${pledge.url}`);
+    expect(text).toContain(`Status: ${pledge.status.url}`);
+    await page.mouse.move(5, 5);
+    await until(async () => (await cardText(page)) === null, 3000, 'the card to close');
+  });
+
   it('opens the same card on keyboard focus, announces it, and closes it with Escape', async () => {
     const mention = mentionsOf(page, 'James Cleverly').first();
     await mention.focus();

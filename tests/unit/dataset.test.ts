@@ -137,7 +137,10 @@ describe('bundled dataset', () => {
     expect(data.pledges.length).toBeGreaterThanOrEqual(40);
     const stop = data.pledges.find((p) => p.phrases.includes('stop the boats'))!;
     expect(stop.by).toEqual([personNamed('Rishi Sunak', 'GB').id]);
-    for (const p of data.pledges) expect(p.url).toMatch(/^https?:\/\//);
+    for (const p of data.pledges) {
+      expect(p.url, p.id).toMatch(/^https?:\/\//);
+      expect(p.status.url, `${p.id}: a source for its status`).toMatch(/^https?:\/\//);
+    }
   });
 });
 
