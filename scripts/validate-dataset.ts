@@ -1,5 +1,6 @@
 /** Structural checks on a dataset: every problem, with where it is. Used by the build and the tests. */
 import type { Dataset } from '../src/core/schema';
+import { unfitSource } from './source-urls';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const STATUSES = new Set(['kept', 'broken', 'in_progress', 'abandoned', 'hard_to_rate']);
@@ -22,11 +23,17 @@ export function validateDataset(d: Dataset): string[] {
     if (t.end !== undefined && t.end <= t.start) problems.push(`${at}: ends ${t.end} on or before it starts ${t.start}`);
     if (!sources.has(t.src)) problems.push(`${at}: unknown source ${t.src}`);
     if (t.src === 'curated' && !/^https?:\/\//.test(t.url ?? '')) problems.push(`${at}: curated tenure without a source URL`);
+    const unfit = t.url && unfitSource(t.url);
+    if (unfit) problems.push(`${at}: ${t.url}: ${unfit}`);
   });
   d.pledges.forEach((p, i) => {
     const at = `pledges[${i}] ${p.id}`;
     if (!p.phrases.length) problems.push(`${at}: no phrases`);
     if (!p.url?.startsWith('http')) problems.push(`${at}: no source URL`);
+    for (const u of [p.url, p.status.url]) {
+      const unfit = u && unfitSource(u);
+      if (unfit) problems.push(`${at}: ${u}: ${unfit}`);
+    }
     if (p.status.url !== undefined && !p.status.url.startsWith('http')) problems.push(`${at}: status source is not a URL`);
     if (!STATUSES.has(p.status.value) || !DATE.test(p.status.date) || !DATE.test(p.date)) problems.push(`${at}: bad status or date`);
     for (const by of p.by) if (!ids.has(by)) problems.push(`${at}: unknown person ${by}`);

@@ -1,6 +1,6 @@
 /** The bundled dataset: valid, no duplicates, and dates that match the sources. */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import type { Dataset, Person, Tenure } from '../../src/core/schema';
 import { DatasetIndex, exportIndex, loadDataset } from '../../src/core/dataset';
 import { nameKey } from '../../src/core/normalise';
 import { validateDataset } from '../../scripts/validate-dataset';
+import { unfitSource } from '../../scripts/source-urls';
 import { annotate } from '../../src/core/annotate';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -42,6 +43,26 @@ const scottishMinister = (name: string) => {
 };
 
 describe('bundled dataset', () => {
+  it('cites no mirror, scraper or staging copy anywhere in the curated layers (notes included)', () => {
+    const dir = join(ROOT, 'data', 'curated');
+    const unfit: string[] = [];
+    let urls = 0;
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      for (const u of readFileSync(join(dir, f), 'utf8').match(/https?:\/\/[^\s"'<>)]+/g) ?? []) {
+        urls++;
+        const why = unfitSource(u);
+        if (why) unfit.push(`${f}: ${u}: ${why}`);
+      }
+    }
+    expect(urls).toBeGreaterThan(500);
+    expect(unfit).toEqual([]);
+    // The check itself: a known mirror, a "wiki" look-alike and the mobile site are refused; Wikipedia is not.
+    expect(unfitSource('https://wikimili.com/en/Priti_Patel')).toMatch(/mirror/);
+    expect(unfitSource('https://en.wiki.example.net/Priti_Patel')).toMatch(/copy of Wikipedia/);
+    expect(unfitSource('https://en.m.wikipedia.org/wiki/Priti_Patel')).toMatch(/mirror/);
+    expect(unfitSource('https://en.wikipedia.org/wiki/Priti_Patel')).toBeUndefined();
+  });
+
   it('joins a Scottish minister to a UK record only when name and party agree', () => {
     // Alex Salmond: First Minister, later an SNP MP: one person with both.
     const salmond = personNamed('Alex Salmond', 'GB');
