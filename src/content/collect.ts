@@ -78,7 +78,8 @@ export function articleBody(doc: Document): Element | null {
 }
 
 function skipped(el: Element): boolean {
-  if (SKIP.has(el.tagName.toUpperCase()) || el.tagName.toUpperCase() === MENTION_TAG || el.hasAttribute(OWN_ATTR)) return true;
+  const tag = el.tagName.toUpperCase(); // one DOM call: each costs more than the string work
+  if (SKIP.has(tag) || tag === MENTION_TAG || el.hasAttribute(OWN_ATTR)) return true;
   const ce = el.getAttribute('contenteditable');
   return ce !== null && ce !== 'false';
 }

@@ -53,27 +53,37 @@ export function spansByNode(map: NodeRun, spans: Span[]): Map<number, Span[]> {
 export async function wrapSpans(doc: Document, map: NodeRun, spans: Span[], slicer?: Slicer): Promise<HTMLElement[]> {
   const byNode = spansByNode(map, spans);
   const created: HTMLElement[] = [];
-  // Mentions are clones of one focusable element: fewer DOM calls per mention (they are most of the page-side cost).
-  const proto = doc.createElement(MENTION_TAG.toLowerCase());
-  proto.tabIndex = 0;
+  // Mentions are clones of one focusable element per person or pledge, attributes set once:
+  // two DOM calls per mention (DOM calls are most of the page-side cost).
+  const base = doc.createElement(MENTION_TAG.toLowerCase());
+  base.tabIndex = 0;
+  const protos = new Map<string, HTMLElement>();
+  const protoOf = (s: Span) => {
+    let p = protos.get(s.ref);
+    if (!p) {
+      p = base.cloneNode(false) as HTMLElement;
+      p.setAttribute('data-ref', s.ref);
+      p.setAttribute('data-kind', s.kind);
+      protos.set(s.ref, p);
+    }
+    return p;
+  };
   for (const [i, list] of byNode) {
     if (slicer) await slicer.pause();
     const node = map.nodes[i];
     const data = map.data[i];
     // The page may have changed or removed the node since it was read: leave it alone then.
     if (!node.parentNode || node.data !== data) continue;
-    const base = map.offsets[i];
+    const offset = map.offsets[i];
     const pieces: Node[] = [];
     list.sort((a, b) => a.start - b.start);
     let cursor = 0;
     for (const s of list) {
-      const from = s.start - base;
-      const to = s.end - base;
+      const from = s.start - offset;
+      const to = s.end - offset;
       if (from < cursor) continue; // overlapping spans: keep the first
       if (from > cursor) pieces.push(doc.createTextNode(data.slice(cursor, from)));
-      const el = proto.cloneNode(false) as HTMLElement;
-      el.setAttribute('data-ref', s.ref);
-      el.setAttribute('data-kind', s.kind);
+      const el = protoOf(s).cloneNode(false) as HTMLElement;
       el.append(data.slice(from, to));
       pieces.push(el);
       created.push(el);
