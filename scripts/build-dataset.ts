@@ -163,6 +163,9 @@ function loadIfg() {
     }
     idOf.set(ifgId, id);
   }
+  // Posts held alongside a department ("Education Secretary and Minister for Women and Equalities"):
+  // one step junior, so the tooltip names the department rather than the extra brief.
+  const UK_ADD_ON = /^Minister for (Women|Equalities|Women and Equalit(y|ies)|Intergovernmental Relations)$/;
   const posts = new Map(csv('ifg-ministers-database/post.csv').map((r) => [r.id, r]));
   const orgs = new Map(csv('ifg-ministers-database/organisation.csv').map((r) => [r.id, r]));
   for (const a of csv('ifg-ministers-database/appointment.csv')) {
@@ -172,7 +175,7 @@ function loadIfg() {
     const short = UK_SHORT.find(([re]) => re.test(post.name))?.[1] ?? post.name;
     tenures.push({
       person, title: post.name, short, org: orgs.get(post.organisation_id)?.name, country: 'GB',
-      start: a.start_date, ...(a.end_date ? { end: a.end_date } : {}), rank: UK_RANK[post.rank_equivalence] ?? 6, src: 'ifg',
+      start: a.start_date, ...(a.end_date ? { end: a.end_date } : {}), rank: (UK_RANK[post.rank_equivalence] ?? 6) + (UK_ADD_ON.test(short) ? 1 : 0), src: 'ifg',
     });
   }
   // Party spells from the Commons/Lords representation periods.

@@ -16,11 +16,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8' };
 
 /**
- * Where to write one of README's screenshots: only with UPDATE_SCREENSHOTS=1, so that
- * `npm test` leaves the working tree as it found it. The capture itself always runs.
+ * Where the suite saves a screenshot of a surface: test-results/screenshots/ (not
+ * tracked) on every run, or README's docs/screenshots/ with UPDATE_SCREENSHOTS=1, so
+ * that a plain `npm test` leaves the tracked files as it found them.
  */
-export function screenshotPath(name: string): string | undefined {
-  return process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots', name) : undefined;
+export function screenshotPath(name: string): string {
+  return join(ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs' : 'test-results', 'screenshots', name);
 }
 
 export interface Site {

@@ -63,6 +63,10 @@ describe('titles', () => {
 });
 
 describe('dates', () => {
+  it('names the department, not the brief held alongside it (Minister for Women and Equalities)', () => {
+    expect(run('Bridget Phillipson spoke.', '2026-03-10').people[0].role).toBe('Education Secretary');
+    expect(run('Kemi Badenoch spoke.', '2023-03-10').people[0].role).toBe('Business Secretary');
+  });
   it('dates an MP re-elected at each election from the first election, but keeps a minister\'s spells apart', () => {
     const abbott = run('Diane Abbott asked a question.', '2025-03-01').people[0];
     expect([abbott.role, abbott.roleStart, abbott.roleEnd]).toEqual(['MP', '2010-05-06', null]);
