@@ -58,6 +58,14 @@ const byWikidata = new Map<string, string>();
 const byNameOnly = new Map<string, string[]>(); // nameKey → ids, across countries
 const tenures: Tenure[] = [];
 
+/** Record a source's gender for a person ("M", "Female", "Mme"…); the first source that says wins. */
+function setGender(p: Person, value: string | undefined): void {
+  if (p.gender || !value) return;
+  const v = value.trim().toLowerCase().replace(/\.$/, '');
+  if (['m', 'male', 'mr'].includes(v)) p.gender = 'm';
+  else if (['f', 'female', 'mme', 'mrs', 'ms'].includes(v)) p.gender = 'f';
+}
+
 function register(p: Person): Person {
   const existing = people.get(p.id);
   if (existing) return existing;
@@ -155,6 +163,7 @@ function loadIfg() {
     const mnis = current.id_parliament ? String(parseInt(current.id_parliament, 10)) : undefined;
     const id = mnis ? `gb-m${mnis}` : `gb-ifg-${ifgId.slice(0, 8)}`;
     const p = register({ id, name: current.name, country: 'GB', ids: { ifg: ifgId, ...(mnis ? { ukParliament: mnis } : {}) }, src: ['ifg'] });
+    setGender(p, current.gender);
     for (const v of versions) {
       if (v !== current) addAlias(p, { name: v.name, ...(v.start_date ? { from: v.start_date } : {}), ...(v.end_date ? { to: v.end_date } : {}) });
       // "Lord Cameron of Chipping Norton" is printed "Lord Cameron".
@@ -222,6 +231,7 @@ function usPerson(entry: any): Person {
   if (existing) return existing;
   const p = register({ id: `us-${bioguide}`, name: cleanName, country: 'US', ids: { ...(entry.id.bioguide ? { bioguide } : {}), ...(entry.id.wikidata ? { wikidata: entry.id.wikidata } : {}) }, src: ['congress'] });
   addAlias(p, { name: official });
+  setGender(p, entry.bio?.gender);
   const plain = [n.nickname ?? n.first, n.last].join(' ');
   addAlias(p, { name: plain });
   if (n.nickname) addAlias(p, { name: [n.first, n.last].join(' ') });
@@ -300,6 +310,7 @@ function loadAssemblee() {
     const name = `${ident.prenom} ${ident.nom}`;
     const p = findByName('FR', name) ?? register({ id: `fr-${uid}`, name, country: 'FR', ids: { assemblee: uid }, src: [] });
     p.ids = { ...p.ids, assemblee: uid };
+    setGender(p, ident.civ);
     addSource(p, 'an');
     const mandats = [a.mandats.mandat].flat();
     for (const m of mandats) {
@@ -345,7 +356,7 @@ function endOfGovernment(mandats: any[], m: any): { end: string; url: string } |
 const GE_COLUMNS = ['ONS ID', 'ONS region ID', 'Constituency name', 'County name', 'Region name', 'Country name', 'Constituency type', 'Party name', 'Party abbreviation', 'Electoral Commission party ID', 'MNIS party ID', 'Electoral Commission adjunct party ID', 'Candidate first name', 'Candidate surname', 'Candidate gender', 'Sitting MP', 'Former MP', 'Member MNIS ID', 'Votes', 'Share', 'Change'];
 const dmy = (s: string) => { const [d, m, y] = s.split('/'); return `${y}-${m}-${d}`; };
 
-interface Win { mnis: string; first: string; last: string; party: string; seat: string; seatName: string; date: string; parliament: number }
+interface Win { mnis: string; first: string; last: string; gender: string; party: string; seat: string; seatName: string; date: string; parliament: number }
 
 /** The winner (most votes) of each contest. */
 function winners(rows: Record<string, string>[], parliament: number, dateOf: (r: Record<string, string>) => string): Win[] {
@@ -357,7 +368,7 @@ function winners(rows: Record<string, string>[], parliament: number, dateOf: (r:
     if (!cur || Number(r.Votes) > Number(cur.Votes)) best.set(key, r);
   }
   return [...best.values()].map((r) => ({
-    mnis: String(r['Member MNIS ID'] ?? '').trim(), first: r['Candidate first name'].trim(), last: r['Candidate surname'].trim(),
+    mnis: String(r['Member MNIS ID'] ?? '').trim(), first: r['Candidate first name'].trim(), last: r['Candidate surname'].trim(), gender: r['Candidate gender'] ?? '',
     party: r['Party name'].trim(), seat: r['ONS ID'] ?? r['ONS ID2'], seatName: r['Constituency name'].trim(), date: dateOf(r), parliament,
   }));
 }
@@ -388,6 +399,7 @@ function loadMps() {
     const end = next?.date ?? dissolved.get(w.parliament);
     const p = people.get(`gb-m${w.mnis}`) ?? register({ id: `gb-m${w.mnis}`, name: `${w.first} ${w.last}`, country: 'GB', ids: { ukParliament: w.mnis }, src: [] });
     addSource(p, 'ukparl');
+    setGender(p, w.gender);
     tenures.push({
       person: p.id, title: `Member of Parliament for ${w.seatName}`, short: 'MP', org: 'House of Commons', country: 'GB',
       start: w.date, ...(end ? { end } : {}), rank: 7, src: 'ukparl',
@@ -416,12 +428,13 @@ const MP_LOOKUP_DATE = '2026-06-27';
 const titleCase = (s: string) =>
   s.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()).replace(/\b(De|Du|Des|Le|La|Von|Van|Der|Den)\b(?=\s)/g, (w) => w.toLowerCase());
 
-function frDeputy(uid: string, first: string, last: string): Person {
+function frDeputy(uid: string, first: string, last: string, civ: string): Person {
   const id = byAssemblee.get(uid);
   const p = (id && people.get(id)) || register({ id: `fr-${uid}`, name: `${first} ${last}`, country: 'FR', ids: { assemblee: uid }, src: [] });
   byAssemblee.set(uid, p.id);
   p.ids = { ...p.ids, assemblee: uid };
   addSource(p, 'an-deputes');
+  setGender(p, civ);
   return p;
 }
 const byAssemblee = new Map<string, string>();
@@ -436,7 +449,7 @@ function loadDeputies() {
     if (m.typeOrgane !== 'ASSEMBLEE' || m.legislature !== '16') continue;
     const who = names.get(m.depId);
     if (!who) continue;
-    const p = frDeputy(m.depId, who.prenom, who.nom);
+    const p = frDeputy(m.depId, who.prenom, who.nom, who.civ);
     const end = m.dateFin ? addDays(m.dateFin, 1) : DISSOLUTION_2024.end;
     tenures.push({
       person: p.id, title: 'Député (16e législature)', short: 'Deputy', org: 'Assemblée nationale', country: 'FR',
@@ -444,7 +457,7 @@ function loadDeputies() {
     });
   }
   for (const r of csv('datan-deputes-17/deputes-active.csv')) {
-    const p = frDeputy(r.id, r.prenom, r.nom);
+    const p = frDeputy(r.id, r.prenom, r.nom, r.civ);
     tenures.push({
       person: p.id, title: `Député de la ${r.circo}e circonscription (${r.departementNom})`, short: 'Deputy', org: 'Assemblée nationale', country: 'FR',
       start: r.datePriseFonction, rank: 7, src: 'an-deputes',
@@ -466,6 +479,7 @@ function loadMeps() {
     const name = `${r.first_name} ${titleCase(r.last_name)}`.replace(/\s+/g, ' ').trim();
     const p = findByName(country, name) ?? register({ id: `eu-${r.epid}`, name, country, src: [] });
     addSource(p, 'europarl');
+    setGender(p, r.gender);
     const move = moves.get(r.epid);
     const start = move && move.start > TERM_10_START ? move.start : TERM_10_START;
     const group = groups[r.eugroup]?.name ?? r.eugroup;

@@ -159,10 +159,11 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   const countrySoFar = inferCountry(index, found, opts);
   for (const m of matches) {
     if (nameMatches.has(m)) continue;
-    const persons = personsOf(m, SURNAME);
+    const honorific = honorificBefore(text, m.start);
+    // "Mrs Jones" is not Darren Jones: a gendered honorific rules out people the sources record otherwise.
+    const persons = personsOf(m, SURNAME).filter((p) => !genderClash(index.person(p).gender, honorific));
     if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m)) continue;
     if (m.key === 'may' && (MONTH_CONTEXT.test(text.slice(Math.max(0, m.start - 12), m.start)) || /^\s*\d/.test(text.slice(m.end, m.end + 3)))) continue;
-    const honorific = honorificBefore(text, m.start);
     const caps = isAllCapsContext(text, m.start, m.end);
     if (!honorific && !caps && (partOfAnotherName(text, m.start) || followedByName(text, m.end))) continue;
     const known = persons.filter((p) => introduced.has(p));
@@ -266,6 +267,17 @@ const OFFICE_HONORIFICS: Record<string, RegExp> = {
   premier: /^Prime Minister$/, 'prime minister': /^Prime Minister$/, 'vice president': /^Vice President$/, speaker: /^Speaker$/,
   secretary: /Secretary/, minister: /Minister/, commissioner: /Commissioner/,
 };
+
+const HONORIFIC_GENDER: Record<string, 'f' | 'm'> = {
+  mr: 'm', sir: 'm', lord: 'm', baron: 'm', m: 'm', congressman: 'm',
+  mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f', baroness: 'f', mme: 'f', congresswoman: 'f',
+};
+
+/** Does the honorific say one gender while the data says the other? Unknown on either side is no clash. */
+function genderClash(gender: 'f' | 'm' | undefined, honorific: string | undefined): boolean {
+  const said = honorific && HONORIFIC_GENDER[honorific];
+  return !!(said && gender && said !== gender);
+}
 
 function honorificBefore(text: string, start: number): string | undefined {
   const m = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, start - 20), start));

@@ -47,6 +47,11 @@ export interface Person {
   /** ISO 3166-1 alpha-2 (GB, US, FR…), or EU for EU institutions. */
   country: string;
   ids?: ExternalIds;
+  /**
+   * As the sources record it (IfG, election results, congress-legislators, Assemblée
+   * nationale). Used only to keep "Mrs Jones" from being read as Darren Jones.
+   */
+  gender?: 'f' | 'm';
   /** Source ids that contributed to this person. */
   src: string[];
 }

@@ -86,6 +86,12 @@ describe('dates', () => {
 });
 
 describe('ambiguity', () => {
+  it('never reads a gendered honorific as someone the sources record otherwise ("Mrs Jones" is not Darren Jones)', () => {
+    expect(marks('Darren Jones visited the school. Mrs Jones, the head teacher, was delighted. Mr Jones promised funding.', '2026-03-10'))
+      .toEqual(['Darren Jones=Darren Jones', 'Jones=Darren Jones']);
+    expect(marks('Rachel Reeves spoke. Ms Reeves said growth was coming; Mr Reeves, her driver, said nothing.', '2025-03-01'))
+      .toEqual(['Rachel Reeves=Rachel Reeves', 'Reeves=Rachel Reeves']);
+  });
   it('people sharing a surname are told apart by their full names, never guessed', () => {
     expect(marks('Boris Johnson and Jo Johnson met. Mr Johnson left.', '2019-08-01')).toEqual(['Boris Johnson=Boris Johnson', 'Jo Johnson=Jo Johnson']);
     expect(marks('Ed Miliband spoke. Miliband smiled.', '2014-05-01')).toEqual(['Ed Miliband=Ed Miliband', 'Miliband=Ed Miliband']);
