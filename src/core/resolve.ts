@@ -320,7 +320,8 @@ const INSTITUTION_AFTER = /^(?:['’]s)?[\s\u00a0]+(?:University|Tower|Towers|Or
 /** Names that are part of an institution, a company, a byline or a credit rather than the person. */
 function notAPerson(text: string, m: { start: number; end: number }): boolean {
   if (INSTITUTION_AFTER.test(text.slice(m.end, m.end + 30))) return true;
-  if (/&[\s\u00a0]*$/.test(text.slice(Math.max(0, m.start - 3), m.start))) return true; // "Johnson & Johnson"
+  // Firms are named "X & Y" ("Johnson & Johnson", "Marks & Spencer"): neither side is a person.
+  if (/&[\s\u00a0]*$/.test(text.slice(Math.max(0, m.start - 3), m.start)) || /^[\s\u00a0]*&[\s\u00a0]*\p{Lu}/u.test(text.slice(m.end, m.end + 4))) return true;
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
   const line = text.slice(lineStart, m.start);
   return /^\s*(by|par|von|words by|reporting by|written by|edited by)\s+(?:[^\n,]*(,| and)\s+)?$/i.test(line) ||

@@ -104,6 +104,9 @@ describe('not people', () => {
     const text = 'By Rachel Reeves\n\nThe Dow Jones rose. Johnson & Johnson fell. Trump University closed. The Ronald Reagan Presidential Library opened. Prime Minister\'s Questions resumed in Downing Street.\n\nPhotograph: Rishi Sunak/Reuters';
     expect(marks(text, '2023-03-01')).toEqual([]);
   });
+  it('a firm named after a surname stays a firm when the person is in the article too', () => {
+    expect(marks('Speaker Mike Johnson spoke. Shares of Johnson & Johnson rose; Marks & Spencer fell.', '2025-03-01')).toEqual(['Mike Johnson=Mike Johnson']);
+  });
 });
 
 describe('pledges', () => {
