@@ -320,7 +320,7 @@ function loadAssemblee() {
       const org = organes.get([m.organes.organeRef].flat()[0]);
       if (!org) continue;
       const ministry: string = org.libelle;
-      const fullMinister = /^Ministre( d'État)?$/i.test(quality);
+      const fullMinister = /^Ministre( d'État(, ministre)?)?$/i.test(quality); // "Ministre d'État, ministre" is a senior full minister
       // "Ministère du Travail…" held as "Ministre" → "Ministre du Travail…".
       const title = /^Minist[èe]re\b/i.test(ministry) ? ministry.replace(/^Minist[èe]re/i, quality) : `${quality} (${ministry})`;
       const short = (fullMinister && FR_SHORT.find(([re]) => re.test(ministry))?.[1]) || title;
@@ -771,6 +771,8 @@ function mergeTenures(list: Tenure[]): Tenure[] {
     // Only the AN's gaps between governments (the outgoing ministers stay on for current affairs) are bridged,
     // Also a new Congress sworn in a day or two after the last one ended.
     const gap = t.src === 'an' ? 7 : t.src === 'congress' ? 3 : 0;
+    // A source that lists the same row twice (the Wikidata extract does) gives one tenure.
+    if (last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src && last.start === t.start && last.end === t.end) continue;
     if (last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src && last.end && addDays(last.end, gap) >= t.start) {
       if (!t.end) delete last.end;
       else if (t.end > last.end) last.end = t.end;

@@ -129,7 +129,10 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   // Pass 1: full names. A name shared by several people is decided by who held office on the date.
   const nameMatches = new Set<RawMatch<Meaning>>();
   for (const m of matches) {
-    const persons = personsOf(m, NAME);
+    // "Sen. Robert Menendez" is not the Representative who shares the name: a legislative title
+    // before a full name rules out people who never held that office.
+    const title = LEGISLATIVE_HONORIFICS[honorificBefore(text, m.start) ?? ''];
+    const persons = personsOf(m, NAME).filter((p) => !title || index.tenures(p).some((t) => title.test(t.short) || title.test(t.title)));
     if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m)) continue;
     const chosen = pickByDate(index, persons, opts.date);
     if (chosen === undefined) continue;
@@ -165,7 +168,8 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m)) continue;
     if (m.key === 'may' && (MONTH_CONTEXT.test(text.slice(Math.max(0, m.start - 12), m.start)) || /^\s*\d/.test(text.slice(m.end, m.end + 3)))) continue;
     const caps = isAllCapsContext(text, m.start, m.end);
-    if (!honorific && !caps && (partOfAnotherName(text, m.start) || followedByName(text, m.end))) continue;
+    // "Former Sen. Scott Brown": after a title too, a surname followed by another name is a first name.
+    if (!caps && (followedByName(text, m.end) || (!honorific && partOfAnotherName(text, m.start)))) continue;
     const known = persons.filter((p) => introduced.has(p));
     if (known.length === 1) {
       const why = found.get(known[0])?.why;
@@ -260,6 +264,12 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
 /** Honorifics and office titles printed before a surname. */
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|baroness|baron|senator|sen|rep|representative|congressman|congresswoman|gov|governor|president|chancellor|premier|prime minister|vice president|speaker|secretary|minister|commissioner|m|mme)\.?[\s\u00a0]+$/iu;
 
+/** Titles that only ever go before a legislator's or governor's name. */
+const LEGISLATIVE_HONORIFICS: Record<string, RegExp> = {
+  senator: /Senator/, sen: /Senator/, rep: /Representative/, representative: /Representative/, congressman: /Representative/,
+  congresswoman: /Representative/, gov: /Governor/, governor: /Governor/,
+};
+
 /** Office honorifics → the offices (short titles) they stand for. */
 const OFFICE_HONORIFICS: Record<string, RegExp> = {
   senator: /^Senator$/, sen: /^Senator$/, rep: /^Representative$/, representative: /^Representative$/, congressman: /^Representative$/,
@@ -298,7 +308,7 @@ function partOfAnotherName(text: string, start: number): boolean {
 /** Is the word right after followed by a capitalised word ("Philippe Garnaud")? Then this is a first name. */
 function followedByName(text: string, end: number): boolean {
   const m = /^[ \u00a0](\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 30));
-  return !!m && !SENTENCE_WORDS.has(m[1].toLowerCase()) && !/^(?:Government|Administration|Cabinet|Ministry)$/.test(m[1]);
+  return !!m && !SENTENCE_WORDS.has(m[1].toLowerCase()) && !/^(?:Government|Administration|Cabinet|Ministry|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(m[1]);
 }
 
 /** Not at the start of a sentence, a line or a quotation: a capital there is the name's, not the sentence's. */
@@ -320,6 +330,8 @@ const INSTITUTION_AFTER = /^(?:['’]s)?[\s\u00a0]+(?:University|Tower|Towers|Or
 /** Names that are part of an institution, a company, a byline or a credit rather than the person. */
 function notAPerson(text: string, m: { start: number; end: number }): boolean {
   if (INSTITUTION_AFTER.test(text.slice(m.end, m.end + 30))) return true;
+  // Places joined by a hyphenated preposition: "Burnham-on-Sea", "Stratford-upon-Avon", "Boulogne-sur-Mer".
+  if (/^-(?:on|upon|under|over|by|in|le|la|les|en|sur|sous|de|du|des|am|an|im)-\p{Lu}/u.test(text.slice(m.end, m.end + 9))) return true;
   // Firms are named "X & Y" ("Johnson & Johnson", "Marks & Spencer"): neither side is a person.
   if (/&[\s\u00a0]*$/.test(text.slice(Math.max(0, m.start - 3), m.start)) || /^[\s\u00a0]*&[\s\u00a0]*\p{Lu}/u.test(text.slice(m.end, m.end + 4))) return true;
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;

@@ -86,6 +86,15 @@ describe('dates', () => {
 });
 
 describe('ambiguity', () => {
+  it('a legislator\'s title before a full name rules out namesakes who never held that office', () => {
+    // The Senator is not in the data; his son, a Representative from 2023, has "Robert Menendez" as another name.
+    expect(marks('Sen. Robert Menendez chairs the committee.', '2013-02-01')).toEqual([]);
+    expect(marks('Rep. Rob Menendez asked a question.', '2024-03-01')).toEqual(['Rob Menendez=Rob Menendez']);
+  });
+  it('a title before a first name and surname is someone else\'s full name ("Former Sen. Scott Brown")', () => {
+    expect(marks('Former Sen. Scott Brown said he would not run.', '2013-02-01')).toEqual([]);
+    expect(people('Sen. Scott said he would not run.', '2013-02-01')).toEqual(['Tim Scott:Senator:title and surname']);
+  });
   it('never reads a gendered honorific as someone the sources record otherwise ("Mrs Jones" is not Darren Jones)', () => {
     expect(marks('Darren Jones visited the school. Mrs Jones, the head teacher, was delighted. Mr Jones promised funding.', '2026-03-10'))
       .toEqual(['Darren Jones=Darren Jones', 'Jones=Darren Jones']);
@@ -100,6 +109,9 @@ describe('ambiguity', () => {
 });
 
 describe('not people', () => {
+  it('places with a hyphenated preposition are places ("Burnham-on-Sea")', () => {
+    expect(marks('Andy Burnham spoke. Later, in Burnham-on-Sea, the tide came in.', '2025-03-01')).toEqual(['Andy Burnham=Andy Burnham']);
+  });
   it('bylines, credits, companies, institutions and places', () => {
     const text = 'By Rachel Reeves\n\nThe Dow Jones rose. Johnson & Johnson fell. Trump University closed. The Ronald Reagan Presidential Library opened. Prime Minister\'s Questions resumed in Downing Street.\n\nPhotograph: Rishi Sunak/Reuters';
     expect(marks(text, '2023-03-01')).toEqual([]);

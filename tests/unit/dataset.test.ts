@@ -107,6 +107,8 @@ describe('bundled dataset', () => {
   });
 
   it('has the spot-checked offices with the right dates', () => {
+    // Collomb left the Interior on 3 October 2018 (the AN record runs to the later decree; the curated, sourced tenure wins).
+    expect(tenuresOf('Gérard Collomb', 'FR', 'Minister of the Interior')).toEqual([['2017-05-17', '2018-10-03']]);
     expect(tenuresOf('James Cleverly', 'GB', 'Home Secretary')).toEqual([['2023-11-13', '2024-07-05']]);
     expect(tenuresOf('Suella Braverman', 'GB', 'Home Secretary')).toEqual([['2022-09-06', '2022-10-19'], ['2022-10-25', '2023-11-13']]);
     expect(tenuresOf('Liz Truss', 'GB', 'Prime Minister')).toEqual([['2022-09-06', '2022-10-25']]);
