@@ -771,8 +771,8 @@ function mergeTenures(list: Tenure[]): Tenure[] {
     // Only the AN's gaps between governments (the outgoing ministers stay on for current affairs) are bridged,
     // Also a new Congress sworn in a day or two after the last one ended.
     const gap = t.src === 'an' ? 7 : t.src === 'congress' ? 3 : 0;
-    // A source that lists the same row twice (the Wikidata extract does) gives one tenure.
-    if (last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src && last.start === t.start && last.end === t.end) continue;
+    // Rows a source lists twice, or inside an open tenure of the same office (the Wikidata extract has both): one tenure.
+    if (last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src && (!last.end || (last.start === t.start && last.end === t.end))) continue;
     if (last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src && last.end && addDays(last.end, gap) >= t.start) {
       if (!t.end) delete last.end;
       else if (t.end > last.end) last.end = t.end;

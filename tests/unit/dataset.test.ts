@@ -126,6 +126,13 @@ describe('bundled dataset', () => {
     expect(personNamed('Peter Mandelson', 'GB').id).toBe(personNamed('Lord Mandelson', 'GB').id);
   });
 
+  it('never lists one office twice for the same stretch of time', () => {
+    const seen = new Map<string, Tenure[]>();
+    for (const t of data.tenures) seen.set(`${t.person}|${t.title}|${t.country}`, [...(seen.get(`${t.person}|${t.title}|${t.country}`) ?? []), t]);
+    const overlapping = [...seen].filter(([, list]) => list.some((a, i) => list.slice(i + 1).some((b) => a.start < (b.end ?? '9999') && b.start < (a.end ?? '9999')))).map(([k]) => k);
+    expect(overlapping).toEqual([]);
+  });
+
   it('has one Prime Minister of the UK and one US President on any date', () => {
     for (const date of ['2010-05-12', '2016-07-14', '2019-07-25', '2022-09-07', '2022-10-26', '2024-07-06']) {
       expect(index.holdersOn('prime minister', date, 'GB'), date).toHaveLength(1);
