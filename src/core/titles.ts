@@ -33,6 +33,12 @@ const COUNTRY_WORDS: Record<string, string> = {
   american: 'US', us: 'US', 'u s': 'US', america: 'US', "america's": 'US',
   german: 'DE', germany: 'DE', italian: 'IT', italy: 'IT', spanish: 'ES', spain: 'ES',
   european: 'EU', eu: 'EU', irish: 'IE', canadian: 'CA', australian: 'AU', indian: 'IN', japanese: 'JP',
+  japan: 'JP', canada: 'CA', australia: 'AU', india: 'IN', ireland: 'IE',
+  dutch: 'NL', belgian: 'BE', austrian: 'AT', polish: 'PL', swedish: 'SE', danish: 'DK', finnish: 'FI', greek: 'GR',
+  portuguese: 'PT', czech: 'CZ', slovak: 'SK', hungarian: 'HU', romanian: 'RO', bulgarian: 'BG', croatian: 'HR',
+  slovenian: 'SI', estonian: 'EE', latvian: 'LV', lithuanian: 'LT', maltese: 'MT', cypriot: 'CY', luxembourg: 'LU',
+  brazilian: 'BR', mexican: 'MX', argentine: 'AR', argentinian: 'AR', chinese: 'CN', russian: 'RU',
+  turkish: 'TR', saudi: 'SA', indonesian: 'ID', ukrainian: 'UA', israeli: 'IL', norwegian: 'NO',
 };
 
 /** The country an adjective or country name stands for, if any. */

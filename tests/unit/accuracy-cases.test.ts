@@ -46,6 +46,13 @@ describe('coreference', () => {
 });
 
 describe('titles', () => {
+  it('a country adjective picks that country\'s holder, including leaders who took office after the Wikidata snapshot', () => {
+    expect(people('The Japanese prime minister met the Dutch prime minister.', '2026-03-01').map((p) => p.split(':').slice(0, 2).join(':')))
+      .toEqual(['Sanae Takaichi:Prime Minister', 'Rob Jetten:Prime Minister']);
+    expect(people('The Japanese prime minister spoke.', '2025-10-10').map((p) => p.split(':')[0])).toEqual(['Shigeru Ishiba']);
+    // No guess for a country the data does not cover.
+    expect(marks('The North Korean leader spoke.', '2026-03-01')).toEqual([]);
+  });
   it('resolve to the holder on the date in the article’s country', () => {
     expect(marks('Rishi Sunak said the Home Secretary and the Chancellor agreed.', '2024-01-31')).toEqual([
       'Rishi Sunak=Rishi Sunak', 'Home Secretary=James Cleverly', 'Chancellor=Jeremy Hunt',
