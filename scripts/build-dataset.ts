@@ -771,8 +771,17 @@ function mergeTenures(list: Tenure[]): Tenure[] {
     // Only the AN's gaps between governments (the outgoing ministers stay on for current affairs) are bridged,
     // Also a new Congress sworn in a day or two after the last one ended.
     const gap = t.src === 'an' ? 7 : t.src === 'congress' ? 3 : 0;
-    // Rows a source lists twice, or inside an open tenure of the same office (the Wikidata extract has both): one tenure.
-    if (last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src && (!last.end || (last.start === t.start && last.end === t.end))) continue;
+    const sameOffice = last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src;
+    // A row listed twice gives one tenure.
+    if (sameOffice && last.start === t.start && last.end === t.end) continue;
+    // One appointment recorded twice a few days apart, open and again (Wikidata, parlparse): one tenure;
+    // when the second row is closed, it has the end.
+    // Two open rows of one office are one appointment too, however far apart (a date of election and of taking office).
+    if (sameOffice && !last.end && t.start >= last.start && (!t.end || addDays(last.start, 7) >= t.start) && (last.org ?? '') === (t.org ?? '')) {
+      console.log(`data:build: ${t.src} lists ${t.person} as ${t.short} from ${last.start} (open) and from ${t.start}${t.end ? ` to ${t.end}` : ''}: one tenure${t.end ? ` to ${t.end}` : ''}`);
+      if (t.end) last.end = t.end;
+      continue;
+    }
     if (last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src && last.end && addDays(last.end, gap) >= t.start) {
       if (!t.end) delete last.end;
       else if (t.end > last.end) last.end = t.end;

@@ -3,7 +3,7 @@
  * mentions count (coreference, titles) and what office each person held on the
  * article's date. Conservative by design: when unsure, leave a mention unmarked.
  */
-import { NAME, PLEDGE, SURNAME, TITLE, holds, idOf, kindOf, type DatasetIndex, type Meaning } from './dataset';
+import { NAME, PLEDGE, SURNAME, TITLE, holds, idOf, kindOf, surnameOf, type DatasetIndex, type Meaning } from './dataset';
 import type { RawMatch } from './matcher';
 import type { IsoDate, Tenure } from './schema';
 import { TOKEN, isCapitalised, nameKey } from './normalise';
@@ -85,7 +85,8 @@ export interface Resolution {
   pledges: PledgeResult[];
 }
 
-const TITLE_BLOCKERS = new Set(['former', 'ex', 'shadow', 'deputy', 'junior', 'next', 'future', 'late', 'prospective', 'would-be', 'first']);
+const TITLE_BLOCKERS = new Set(['former', 'ex', 'shadow', 'deputy', 'junior', 'next', 'future', 'late', 'prospective', 'would-be', 'first',
+  'previous', 'then', 'no', 'every', 'any', 'a', 'an', 'become', 'became', 'becoming', 'another', 'each']);
 const MONTH_CONTEXT = /(?:\d\s*|\b(?:in|on|since|until|till|by|from|of|early|late|mid|last|next|this|during|before|after)\s+)$/i;
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'des', 'le', 'la', 'da', 'di', 'del', 'dos', 'al', 'bin']);
 
@@ -130,10 +131,15 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   const nameMatches = new Set<RawMatch<Meaning>>();
   for (const m of matches) {
     // "Sen. Robert Menendez" is not the Representative who shares the name: a legislative title
-    // before a full name rules out people who never held that office.
+    // before a full name rules out people whose legislative record in the data is of another kind.
+    // (Someone with no such record, e.g. "Sen. John Kerry" before his Senate years were loaded, stays.)
     const title = LEGISLATIVE_HONORIFICS[honorificBefore(text, m.start) ?? ''];
-    const persons = personsOf(m, NAME).filter((p) => !title || index.tenures(p).some((t) => title.test(t.short) || title.test(t.title)));
-    if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m)) continue;
+    const persons = personsOf(m, NAME).filter((p) => {
+      if (!title) return true;
+      const seats = index.tenures(p).filter((t) => LEGISLATIVE_SHORT.test(t.short));
+      return !seats.length || seats.some((t) => title.test(t.short));
+    });
+    if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m, true)) continue;
     const chosen = pickByDate(index, persons, opts.date);
     if (chosen === undefined) continue;
     nameMatches.add(m);
@@ -160,16 +166,20 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     if (i !== undefined) introduced.add(i);
   }
   const countrySoFar = inferCountry(index, found, opts);
+  const introducedSurnames = new Set([...introduced].map((i) => surnameOf(index.person(i).name)));
   for (const m of matches) {
     if (nameMatches.has(m)) continue;
     const honorific = honorificBefore(text, m.start);
     // "Mrs Jones" is not Darren Jones: a gendered honorific rules out people the sources record otherwise.
     const persons = personsOf(m, SURNAME).filter((p) => !genderClash(index.person(p).gender, honorific));
-    if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m)) continue;
+    if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m, false, introducedSurnames)) continue;
+    // "Scotland" is a country before it is Baroness Scotland's surname.
+    if (!honorific && countryWord(m.key)) continue;
     if (m.key === 'may' && (MONTH_CONTEXT.test(text.slice(Math.max(0, m.start - 12), m.start)) || /^\s*\d/.test(text.slice(m.end, m.end + 3)))) continue;
     const caps = isAllCapsContext(text, m.start, m.end);
-    // "Former Sen. Scott Brown": after a title too, a surname followed by another name is a first name.
-    if (!caps && (followedByName(text, m.end) || (!honorific && partOfAnotherName(text, m.start)))) continue;
+    // "Former Sen. Scott Brown": after a title too, a surname followed by another name is a first name
+    // (but not in a Title Case headline: "President Biden Signs Debt Bill").
+    if (!caps && ((followedByName(text, m.end) && (!honorific || !titleCaseRun(text, m.end))) || (!honorific && partOfAnotherName(text, m.start)))) continue;
     const known = persons.filter((p) => introduced.has(p));
     if (known.length === 1) {
       const why = found.get(known[0])?.why;
@@ -266,9 +276,10 @@ const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord
 
 /** Titles that only ever go before a legislator's or governor's name. */
 const LEGISLATIVE_HONORIFICS: Record<string, RegExp> = {
-  senator: /Senator/, sen: /Senator/, rep: /Representative/, representative: /Representative/, congressman: /Representative/,
-  congresswoman: /Representative/, gov: /Governor/, governor: /Governor/,
+  senator: /^Senator$/, sen: /^Senator$/, rep: /^Representative$/, representative: /^Representative$/, congressman: /^Representative$/,
+  congresswoman: /^Representative$/, gov: /^Governor$/, governor: /^Governor$/,
 };
+const LEGISLATIVE_SHORT = /^(Senator|Representative|Governor)$/;
 
 /** Office honorifics → the offices (short titles) they stand for. */
 const OFFICE_HONORIFICS: Record<string, RegExp> = {
@@ -305,10 +316,15 @@ function partOfAnotherName(text: string, start: number): boolean {
   return !!m && !SENTENCE_WORDS.has(m[1].toLowerCase());
 }
 
+/** Two capitalised words follow: a Title Case headline ("Biden Signs Debt Bill"), not a first name and surname. */
+function titleCaseRun(text: string, end: number): boolean {
+  return /^[ \u00a0]\p{Lu}\p{Ll}+[ \u00a0]\p{Lu}/u.test(text.slice(end, end + 40));
+}
+
 /** Is the word right after followed by a capitalised word ("Philippe Garnaud")? Then this is a first name. */
 function followedByName(text: string, end: number): boolean {
   const m = /^[ \u00a0](\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 30));
-  return !!m && !SENTENCE_WORDS.has(m[1].toLowerCase()) && !/^(?:Government|Administration|Cabinet|Ministry|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(m[1]);
+  return !!m && !SENTENCE_WORDS.has(m[1].toLowerCase()) && !/^(?:Government|Administration|Cabinet|Ministry|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(m[1]);
 }
 
 /** Not at the start of a sentence, a line or a quotation: a capital there is the name's, not the sentence's. */
@@ -328,12 +344,19 @@ function isAllCapsContext(text: string, start: number, end: number): boolean {
 const INSTITUTION_AFTER = /^(?:['’]s)?[\s\u00a0]+(?:University|Tower|Towers|Organi[sz]ation|Hotels?|Foundation|Presidential|Library|Center|Centre|Airport|Street|Road|Avenue|Boulevard|Building|Prize|Trophy|Cup|Stadium|Arena|Park|Bridge|Station|School|College|Institute|Memorial|Museum|Square|Plaza|Inc|Ltd|plc|Group|Industries|Index|Average|&)\b/u;
 
 /** Names that are part of an institution, a company, a byline or a credit rather than the person. */
-function notAPerson(text: string, m: { start: number; end: number }): boolean {
+function notAPerson(text: string, m: { start: number; end: number }, fullName = false, personSurnames?: Set<string>): boolean {
   if (INSTITUTION_AFTER.test(text.slice(m.end, m.end + 30))) return true;
   // Places joined by a hyphenated preposition: "Burnham-on-Sea", "Stratford-upon-Avon", "Boulogne-sur-Mer".
   if (/^-(?:on|upon|under|over|by|in|le|la|les|en|sur|sous|de|du|des|am|an|im)-\p{Lu}/u.test(text.slice(m.end, m.end + 9))) return true;
-  // Firms are named "X & Y" ("Johnson & Johnson", "Marks & Spencer"): neither side is a person.
-  if (/&[\s\u00a0]*$/.test(text.slice(Math.max(0, m.start - 3), m.start)) || /^[\s\u00a0]*&[\s\u00a0]*\p{Lu}/u.test(text.slice(m.end, m.end + 4))) return true;
+  // Firms are named "X & Y" ("Johnson & Johnson", "Marks & Spencer"): neither surname is a person,
+  // unless the other side is someone the article names too ("Starmer & Reeves"). Full names stay.
+  if (!fullName) {
+    const before = /(\p{L}+)[\s\u00a0]*&[\s\u00a0]*$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
+    const after = /^[\s\u00a0]*&[\s\u00a0]*(\p{Lu}\p{L}*)/u.exec(text.slice(m.end, m.end + 30));
+    const other = before?.[1] ?? after?.[1];
+    const self = nameKey(text.slice(m.start, m.end));
+    if (other !== undefined && (nameKey(other) === self || !personSurnames?.has(nameKey(other)))) return true;
+  }
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
   const line = text.slice(lineStart, m.start);
   return /^\s*(by|par|von|words by|reporting by|written by|edited by)\s+(?:[^\n,]*(,| and)\s+)?$/i.test(line) ||
@@ -371,9 +394,11 @@ function titleKeyOf(index: DatasetIndex, m: RawMatch<Meaning>): string | undefin
 function standaloneTitle(text: string, m: RawMatch<Meaning>): boolean {
   if (/^['’]s\s+(questions|office)/i.test(text.slice(m.end, m.end + 12))) return false;
   const [w2, w1] = wordsBefore(text, m.start, 2);
-  if (w1 && TITLE_BLOCKERS.has(w1)) return false;
-  // A phrase that names its country itself ("Scotland's First Minister") needs no "the".
-  if (countryWord(text.slice(m.start, m.end).match(TOKEN)?.[0] ?? '')) return true;
+  // The word that qualifies the title: for "French interior minister" the one before "French".
+  const qualifier = w1 && countryWord(w1) ? w2 : w1;
+  if (qualifier && TITLE_BLOCKERS.has(qualifier)) return false;
+  // A phrase that names its country itself ("Scotland's First Minister") needs no "the" at the start of a sentence.
+  if (countryWord(text.slice(m.start, m.end).match(TOKEN)?.[0] ?? '')) return w1 === 'the' || !midSentence(text, m.start);
   return w1 === 'the' || !!(w1 && countryWord(w1)) || (w2 === 'the' && !!w1 && !!countryWord(w1));
 }
 

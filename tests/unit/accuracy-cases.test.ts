@@ -46,6 +46,16 @@ describe('coreference', () => {
 });
 
 describe('titles', () => {
+  it('a title is nobody in particular after "previous", "former", "no", "every", "a" or "become", also with a country word', () => {
+    expect(marks('The previous Scottish Secretary, Alister Jack, disagreed.', '2025-03-01')).toEqual(['Alister Jack=Alister Jack']);
+    expect(marks('A former Conservative Welsh Secretary criticised the plan.', '2025-03-01')).toEqual([]);
+    expect(marks('A former French interior minister spoke.', '2024-03-01')).toEqual([]);
+    expect(marks('Kate Forbes, who hopes to become Scottish First Minister, spoke.', '2023-02-20')).toEqual(['Kate Forbes=Kate Forbes']);
+    expect(marks('Every Scottish First Minister since devolution has tried.', '2025-03-01')).toEqual([]);
+  });
+  it('a country is not the surname of a peer who bears it ("Scotland" is not Baroness Scotland)', () => {
+    expect(marks('The economy of Scotland grew last year, figures show.', '2024-05-01')).toEqual([]);
+  });
   it('a country adjective picks that country\'s holder, including leaders who took office after the Wikidata snapshot', () => {
     expect(people('The Japanese prime minister met the Dutch prime minister.', '2026-03-01').map((p) => p.split(':').slice(0, 2).join(':')))
       .toEqual(['Sanae Takaichi:Prime Minister', 'Rob Jetten:Prime Minister']);
@@ -93,6 +103,17 @@ describe('dates', () => {
 });
 
 describe('ambiguity', () => {
+  it('keeps what a title before a name confirms (review cases: no over-correction)', () => {
+    // Kerry's Senate years are not in the data: "Sen." does not rule him out.
+    expect(marks('Sen. John Kerry spoke. Kerry is tipped for State.', '2012-06-01')).toEqual(['John Kerry=John Kerry', 'Kerry=John Kerry']);
+    // Title Case headlines and month names are not a first name plus surname.
+    expect(marks('Chancellor Reeves Defends Budget\nRachel Reeves said it was fair.', '2024-10-31')).toEqual(['Reeves=Rachel Reeves', 'Rachel Reeves=Rachel Reeves']);
+    expect(marks('Joe Biden spoke. It was signed by President Biden January 6 last year.', '2023-05-01')).toEqual(['Joe Biden=Joe Biden', 'Biden=Joe Biden']);
+    // Two people the article names, joined by "&", are people; a firm is a firm.
+    expect(marks('Keir Starmer and Rachel Reeves spoke. Later, Starmer & Reeves toured a factory.', '2024-10-01'))
+      .toEqual(['Keir Starmer=Keir Starmer', 'Rachel Reeves=Rachel Reeves', 'Starmer=Keir Starmer', 'Reeves=Rachel Reeves']);
+    expect(marks('Shares of Johnson & Johnson rose. Speaker Mike Johnson spoke.', '2025-03-01')).toEqual(['Mike Johnson=Mike Johnson']);
+  });
   it('a legislator\'s title before a full name rules out namesakes who never held that office', () => {
     // The Senator is not in the data; his son, a Representative from 2023, has "Robert Menendez" as another name.
     expect(marks('Sen. Robert Menendez chairs the committee.', '2013-02-01')).toEqual([]);

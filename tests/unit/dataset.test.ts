@@ -128,7 +128,7 @@ describe('bundled dataset', () => {
 
   it('never lists one office twice for the same stretch of time', () => {
     const seen = new Map<string, Tenure[]>();
-    for (const t of data.tenures) seen.set(`${t.person}|${t.title}|${t.country}`, [...(seen.get(`${t.person}|${t.title}|${t.country}`) ?? []), t]);
+    for (const t of data.tenures) seen.set(`${t.person}|${t.title}|${t.org ?? ''}|${t.country}`, [...(seen.get(`${t.person}|${t.title}|${t.org ?? ''}|${t.country}`) ?? []), t]);
     const overlapping = [...seen].filter(([, list]) => list.some((a, i) => list.slice(i + 1).some((b) => a.start < (b.end ?? '9999') && b.start < (a.end ?? '9999')))).map(([k]) => k);
     expect(overlapping).toEqual([]);
   });
@@ -244,7 +244,9 @@ describe.skipIf(!existsSync(SHARED))('bundled dataset against ../shared/data', (
       const id = scottishMinister(who.name).id;
       const title = m.role === 'First Minister' ? 'First Minister of Scotland' : m.role;
       const list = data.tenures.filter((t) => t.person === id && t.title === title && t.src === 'sp');
-      if (!covered(list, m.start_date, m.end_date)) missing.push(`${who.name} ${m.role} ${m.start_date}`);
+      // The source lists a few appointments twice, open and closed a day apart: the closed row says when it ended.
+      const twin = m.end_date ? undefined : roles.find((o) => o !== m && o.role === m.role && o.end_date && o.person_id.some((x) => m.person_id.includes(x)) && o.start_date >= m.start_date && Date.parse(o.start_date) - Date.parse(m.start_date) <= 7 * 86_400_000);
+      if (!covered(list, m.start_date, twin?.end_date ?? m.end_date)) missing.push(`${who.name} ${m.role} ${m.start_date}`);
       checked++;
     }
     expect(checked).toBeGreaterThan(200);
