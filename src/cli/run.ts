@@ -66,10 +66,10 @@ export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
  * are honoured, and text that is not UTF-8 is read as Windows-1252 with a warning.
  */
 export function decodeArticle(bytes: Uint8Array, name: string): { text: string; warnings: string[] } {
-  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new UsageError(`${name}: the file is ${(bytes.byteLength / 2 ** 20).toFixed(0)} MB; annotate reads articles of at most ${MAX_ARTICLE_BYTES / 2 ** 20} MB`);
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new UsageError(`${name}: the file is ${(bytes.byteLength / 2 ** 20).toFixed(1)} MB; annotate reads articles of at most ${MAX_ARTICLE_BYTES / 2 ** 20} MB`);
   const problems = new Problems();
   try {
-    const text = decodeText(bytes, problems, { kind: 'an article', expected: 'annotate reads HTML or plain text' });
+    const text = decodeText(bytes, problems, { kind: 'an article', expected: 'annotate reads HTML or plain text', resave: 'save it as UTF-8 and run annotate again' });
     if (!text.trim()) throw new UsageError(`${name}: empty input`);
     return { text, warnings: problems.warnings() };
   } catch (e) {

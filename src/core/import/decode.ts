@@ -56,16 +56,16 @@ export function decodeFile(input: Uint8Array | string, problems: Problems): stri
  * named ("this is a PNG image"), byte-order marks honoured (UTF-8, UTF-16), invalid
  * UTF-8 read as Windows-1252 with a warning. `kind` and `expected` word the errors.
  */
-export function decodeText(input: Uint8Array, problems: Problems, words: { kind: string; expected: string }): string {
+export function decodeText(input: Uint8Array, problems: Problems, words: { kind: string; expected: string; resave?: string }): string {
   if (input.byteLength === 0) throw new ImportFailure('file', 'the file is empty');
   for (const m of MAGIC) {
     if (startsWith(input, m.bytes)) throw new ImportFailure('file', `this is ${m.what}, not ${words.kind}. ${words.expected}`);
   }
-  if (startsWith(input, [0xef, 0xbb, 0xbf])) return checkText(strictUtf8(input.subarray(3)) ?? fallback(input.subarray(3), problems), words.expected);
+  if (startsWith(input, [0xef, 0xbb, 0xbf])) return checkText(strictUtf8(input.subarray(3)) ?? fallback(input.subarray(3), problems, words.resave), words.expected);
   if (startsWith(input, [0xff, 0xfe])) return checkText(new TextDecoder('utf-16le').decode(input.subarray(2)), words.expected);
   if (startsWith(input, [0xfe, 0xff])) return checkText(new TextDecoder('utf-16be').decode(input.subarray(2)), words.expected);
   if (input.includes(0)) throw binary(words.expected);
-  return checkText(strictUtf8(input) ?? fallback(input, problems), words.expected);
+  return checkText(strictUtf8(input) ?? fallback(input, problems, words.resave), words.expected);
 }
 
 function strictUtf8(bytes: Uint8Array): string | undefined {
@@ -76,8 +76,8 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-function fallback(bytes: Uint8Array, problems: Problems): string {
-  problems.warn('the file is not valid UTF-8, so it was read as Windows-1252 (Western European, what Excel on Windows writes). Check that accented letters look right; if not, save the file as "CSV UTF-8" and import it again');
+function fallback(bytes: Uint8Array, problems: Problems, resave = 'save the file as "CSV UTF-8" and import it again'): string {
+  problems.warn(`the file is not valid UTF-8, so it was read as Windows-1252 (Western European, what Excel on Windows writes). Check that accented letters look right; if not, ${resave}`);
   return decodeWindows1252(bytes);
 }
 
