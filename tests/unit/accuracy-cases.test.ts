@@ -60,6 +60,8 @@ describe('titles', () => {
     expect(people('The Japanese prime minister met the Dutch prime minister.', '2026-03-01').map((p) => p.split(':').slice(0, 2).join(':')))
       .toEqual(['Sanae Takaichi:Prime Minister', 'Rob Jetten:Prime Minister']);
     expect(people('The Japanese prime minister spoke.', '2025-10-10').map((p) => p.split(':')[0])).toEqual(['Shigeru Ishiba']);
+    // Turkey has had no prime minister since July 2018: its president is President, not "Prime Minister".
+    expect(people('The Turkish president spoke.', '2020-03-01').map((p) => p.split(':').slice(0, 2).join(':'))).toEqual(['Recep Tayyip Erdoğan:President']);
     // No guess for a country the data does not cover.
     expect(marks('The North Korean leader spoke.', '2026-03-01')).toEqual([]);
   });
