@@ -312,6 +312,7 @@ in on at by from of to under over about against without why how what where who w
 
 /** Is the surname right after another capitalised word ("Dow Jones", "Chris Brown")? Then it belongs to that name. */
 function partOfAnotherName(text: string, start: number): boolean {
+  if (honorificBefore(text, start)) return false; // "Mr Sunak": a title, not a first name
   const m = /(\p{Lu}[\p{L}'’.-]*)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 30), start));
   return !!m && !SENTENCE_WORDS.has(m[1].toLowerCase());
 }

@@ -39,6 +39,9 @@ describe('coreference', () => {
   it('a distinctive surname capitalised mid-sentence counts alone, not at the start of a sentence', () => {
     expect(people('Officials said Sunak would visit Kent.', '2023-03-01')).toEqual(['Rishi Sunak:Prime Minister:distinctive surname']);
     expect(marks('Sunak would visit Kent.', '2023-03-01')).toEqual([]);
+    // An honorific is not a first name: "Mr Sunak" counts like "Sunak" (and "Mr Patel" the newsagent stays out: common surname).
+    expect(people('Officials said Mr Sunak would visit Kent.', '2023-03-01')).toEqual(['Rishi Sunak:Prime Minister:distinctive surname']);
+    expect(marks('Officials said Mr Patel, a newsagent, was robbed.', '2023-03-01')).toEqual([]);
   });
   it('a surname right after another capitalised word belongs to that name', () => {
     expect(marks('Darren Jones spoke. Dow Jones fell and Tom Jones sang.', '2025-03-01')).toEqual(['Darren Jones=Darren Jones']);
