@@ -320,16 +320,20 @@ function loadAssemblee() {
       const org = organes.get([m.organes.organeRef].flat()[0]);
       if (!org) continue;
       const ministry: string = org.libelle;
-      const fullMinister = /^Ministre( d'État(, ministre)?)?$/i.test(quality); // "Ministre d'État, ministre" is a senior full minister
+      // "Ministre d'État, ministre" is a senior full minister; a "Ministère … auprès du ministre …" is attached to another (Borne at Transport, 2017–19).
+      const attached = /auprès/i.test(ministry);
+      const fullMinister = /^Ministre( d'État(, ministre)?)?$/i.test(quality) && !attached;
       // "Ministère du Travail…" held as "Ministre" → "Ministre du Travail…".
       const title = /^Minist[èe]re\b/i.test(ministry) ? ministry.replace(/^Minist[èe]re/i, quality) : `${quality} (${ministry})`;
-      const short = (fullMinister && FR_SHORT.find(([re]) => re.test(ministry))?.[1]) || title;
+      // An attached minister is known by the brief: "Ministre chargé des transports".
+      const brief = attached && /^Ministre$/i.test(quality) ? /chargée? ((?:des|du|de la|de l['’]|de) ?[^,]+)/i.exec(ministry)?.[1] : undefined;
+      const short = (fullMinister && FR_SHORT.find(([re]) => re.test(ministry))?.[1]) || (brief ? `Ministre chargé ${brief.split(/\s+auprès/)[0].trim()}` : title);
       // AN end dates are the last day in office; ours are exclusive.
       const fixed = m.dateFin ? undefined : endOfGovernment(mandats, m);
       const end = m.dateFin ? addDays(m.dateFin, 1) : fixed?.end;
       tenures.push({
         person: p.id, title, short, org: `Gouvernement de la République française`, country: 'FR',
-        start: m.dateDebut, ...(end ? { end } : {}), rank: fullMinister ? 3 : /délégué/i.test(quality) ? 4 : 5, src: 'an',
+        start: m.dateDebut, ...(end ? { end } : {}), rank: fullMinister ? 3 : /délégué/i.test(quality) || attached ? 4 : 5, src: 'an',
         ...(fixed ? { url: fixed.url } : {}),
       });
     }

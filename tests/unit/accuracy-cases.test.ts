@@ -88,6 +88,8 @@ describe('dates', () => {
   it('names the department, not the brief held alongside it (Minister for Women and Equalities)', () => {
     expect(run('Bridget Phillipson spoke.', '2026-03-10').people[0].role).toBe('Education Secretary');
     expect(run('Kemi Badenoch spoke.', '2023-03-10').people[0].role).toBe('Business Secretary');
+    // A French minister attached to another ("Ministre auprès du ministre de la transition écologique, chargée des transports") is known by the brief.
+    expect(run('Elisabeth Borne spoke.', '2018-03-01').people[0].role).toBe('Ministre chargé des transports');
   });
   it('dates an MP re-elected at each election from the first election, but keeps a minister\'s spells apart', () => {
     const abbott = run('Diane Abbott asked a question.', '2025-03-01').people[0];
