@@ -262,7 +262,8 @@ describe('options: data sources', () => {
     expect(await options.locator('#sources tr[data-kind="imported"]').count()).toBe(1);
     await row.getByRole('button', { name: /^Remove / }).click();
     const confirm = options.getByRole('button', { name: /for good/ });
-    expect(await confirm.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Focus moves to the confirmation once it has rendered (an effect after the click): wait for it, up to 3 s.
+    expect(await until(() => confirm.evaluate((el) => el === document.activeElement || undefined), 3000, 'focus on the confirmation')).toBe(true);
     await confirm.click();
     await options.getByText(/was removed/).waitFor();
     expect(await options.locator('#sources tr[data-kind="imported"]').count()).toBe(0);
