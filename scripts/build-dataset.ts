@@ -545,7 +545,7 @@ function loadScotland() {
       let id = idOf.get(pid);
       if (!id) {
         const twfy = pid.split('/').pop()!;
-        // Someone who is also in a UK source (an MP, a UK minister) is joined by name when exactly one GB person has it.
+        // Someone who is also in a UK source (an MP, a UK minister) is joined when exactly one GB person has the name and the party.
         const found = sameParty(findByName('GB', who.name), who.party);
         const existing = found?.id === who.distinctFrom ? undefined : found;
         const p = existing ?? register({ id: `gb-sp${twfy}`, name: who.name, country: 'GB', ...(who.party ? { parties: [{ party: who.party }] } : {}), src: [] });
@@ -775,18 +775,17 @@ function mergeTenures(list: Tenure[]): Tenure[] {
     // Only the AN's gaps between governments (the outgoing ministers stay on for current affairs) are bridged,
     // Also a new Congress sworn in a day or two after the last one ended.
     const gap = t.src === 'an' ? 7 : t.src === 'congress' ? 3 : 0;
-    const sameOffice = last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src;
+    const sameOffice = !!last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src;
     // A row listed twice gives one tenure.
     if (sameOffice && last.start === t.start && last.end === t.end) continue;
-    // One appointment recorded twice a few days apart, open and again (Wikidata, parlparse): one tenure;
-    // when the second row is closed, it has the end.
-    // Two open rows of one office are one appointment too, however far apart (a date of election and of taking office).
-    if (sameOffice && !last.end && t.start >= last.start && (!t.end || addDays(last.start, 7) >= t.start) && (last.org ?? '') === (t.org ?? '')) {
+    // One appointment a source records twice (Wikidata, parlparse): an open row and, a few days later, a closed
+    // one (which has the end), or two open rows (dates of election and of taking office). One tenure.
+    if (sameOffice && !last.end && (last.org ?? '') === (t.org ?? '') && (!t.end || addDays(last.start, 7) >= t.start)) {
       console.log(`data:build: ${t.src} lists ${t.person} as ${t.short} from ${last.start} (open) and from ${t.start}${t.end ? ` to ${t.end}` : ''}: one tenure${t.end ? ` to ${t.end}` : ''}`);
       if (t.end) last.end = t.end;
       continue;
     }
-    if (last && last.person === t.person && last.title === t.title && last.short === t.short && last.country === t.country && last.src === t.src && last.end && addDays(last.end, gap) >= t.start) {
+    if (sameOffice && last.end && addDays(last.end, gap) >= t.start) {
       if (!t.end) delete last.end;
       else if (t.end > last.end) last.end = t.end;
       continue;

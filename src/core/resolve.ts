@@ -133,7 +133,8 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     // "Sen. Robert Menendez" is not the Representative who shares the name: a legislative title
     // before a full name rules out people whose legislative record in the data is of another kind.
     // (Someone with no such record, e.g. "Sen. John Kerry" before his Senate years were loaded, stays.)
-    const title = LEGISLATIVE_HONORIFICS[honorificBefore(text, m.start) ?? ''];
+    const honorific = honorificBefore(text, m.start);
+    const title = honorific && LEGISLATIVE.has(honorific) ? OFFICE_HONORIFICS[honorific] : undefined;
     const persons = personsOf(m, NAME).filter((p) => {
       if (!title) return true;
       const seats = index.tenures(p).filter((t) => LEGISLATIVE_SHORT.test(t.short));
@@ -169,9 +170,11 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   const introducedSurnames = new Set([...introduced].map((i) => surnameOf(index.person(i).name)));
   for (const m of matches) {
     if (nameMatches.has(m)) continue;
+    const bearers = personsOf(m, SURNAME);
+    if (!bearers.length) continue;
     const honorific = honorificBefore(text, m.start);
     // "Mrs Jones" is not Darren Jones: a gendered honorific rules out people the sources record otherwise.
-    const persons = personsOf(m, SURNAME).filter((p) => !genderClash(index.person(p).gender, honorific));
+    const persons = bearers.filter((p) => !genderClash(index.person(p).gender, honorific));
     if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m, false, introducedSurnames)) continue;
     // "Scotland" is a country before it is Baroness Scotland's surname.
     if (!honorific && countryWord(m.key)) continue;
@@ -274,13 +277,6 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
 /** Honorifics and office titles printed before a surname. */
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|baroness|baron|senator|sen|rep|representative|congressman|congresswoman|gov|governor|president|chancellor|premier|prime minister|vice president|speaker|secretary|minister|commissioner|m|mme)\.?[\s\u00a0]+$/iu;
 
-/** Titles that only ever go before a legislator's or governor's name. */
-const LEGISLATIVE_HONORIFICS: Record<string, RegExp> = {
-  senator: /^Senator$/, sen: /^Senator$/, rep: /^Representative$/, representative: /^Representative$/, congressman: /^Representative$/,
-  congresswoman: /^Representative$/, gov: /^Governor$/, governor: /^Governor$/,
-};
-const LEGISLATIVE_SHORT = /^(Senator|Representative|Governor)$/;
-
 /** Office honorifics → the offices (short titles) they stand for. */
 const OFFICE_HONORIFICS: Record<string, RegExp> = {
   senator: /^Senator$/, sen: /^Senator$/, rep: /^Representative$/, representative: /^Representative$/, congressman: /^Representative$/,
@@ -299,6 +295,10 @@ function genderClash(gender: 'f' | 'm' | undefined, honorific: string | undefine
   const said = honorific && HONORIFIC_GENDER[honorific];
   return !!(said && gender && said !== gender);
 }
+
+/** The honorifics of OFFICE_HONORIFICS that only ever go before a legislator's or governor's name. */
+const LEGISLATIVE = new Set(['senator', 'sen', 'rep', 'representative', 'congressman', 'congresswoman', 'gov', 'governor']);
+const LEGISLATIVE_SHORT = /^(Senator|Representative|Governor)$/;
 
 function honorificBefore(text: string, start: number): string | undefined {
   const m = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
@@ -355,8 +355,7 @@ function notAPerson(text: string, m: { start: number; end: number }, fullName = 
     const before = /(\p{L}+)[\s\u00a0]*&[\s\u00a0]*$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
     const after = /^[\s\u00a0]*&[\s\u00a0]*(\p{Lu}\p{L}*)/u.exec(text.slice(m.end, m.end + 30));
     const other = before?.[1] ?? after?.[1];
-    const self = nameKey(text.slice(m.start, m.end));
-    if (other !== undefined && (nameKey(other) === self || !personSurnames?.has(nameKey(other)))) return true;
+    if (other !== undefined && (nameKey(other) === nameKey(text.slice(m.start, m.end)) || !personSurnames?.has(nameKey(other)))) return true;
   }
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
   const line = text.slice(lineStart, m.start);

@@ -28,9 +28,10 @@ export const TITLE_SYNONYMS: Record<string, string> = {
 };
 
 const COUNTRY_WORDS: Record<string, string> = {
-  british: 'GB', uk: 'GB', britain: 'GB', "britain's": 'GB', english: 'GB', scottish: 'GB', welsh: 'GB', scotland: 'GB', "scotland's": 'GB',
-  french: 'FR', france: 'FR', "france's": 'FR',
-  american: 'US', us: 'US', 'u s': 'US', america: 'US', "america's": 'US',
+  // Keys are folded (nameKey): "Scotland's" is read as its first token, "scotland".
+  british: 'GB', uk: 'GB', britain: 'GB', english: 'GB', scottish: 'GB', welsh: 'GB', scotland: 'GB',
+  french: 'FR', france: 'FR',
+  american: 'US', us: 'US', 'u s': 'US', america: 'US',
   german: 'DE', germany: 'DE', italian: 'IT', italy: 'IT', spanish: 'ES', spain: 'ES',
   european: 'EU', eu: 'EU', irish: 'IE', canadian: 'CA', australian: 'AU', indian: 'IN', japanese: 'JP',
   japan: 'JP', canada: 'CA', australia: 'AU', india: 'IN', ireland: 'IE',

@@ -18,8 +18,9 @@ const data = loadDataset(JSON.parse(readFileSync(join(ROOT, 'data', 'dataset.jso
 const index = new DatasetIndex(data);
 const SHARED = join(ROOT, '..', 'shared', 'data');
 
-const personNamed = (name: string, country: string) => {
-  const hits = data.people.filter((p) => p.country === country && [p.name, ...(p.aliases ?? []).map((a) => a.name)].some((n) => nameKey(n) === nameKey(name)));
+/** The one person of `country` known by `name` (current or earlier), among those `also` accepts. */
+const personNamed = (name: string, country: string, also: (p: Person) => boolean = () => true) => {
+  const hits = data.people.filter((p) => p.country === country && [p.name, ...(p.aliases ?? []).map((a) => a.name)].some((n) => nameKey(n) === nameKey(name)) && also(p));
   expect(hits, `exactly one ${name}`).toHaveLength(1);
   return hits[0];
 };
@@ -36,11 +37,7 @@ function scottishNames(): Map<string, ScottishName> {
 }
 
 /** The one GB person of that name who holds a Scottish Government role (there are two Adam Ingrams). */
-const scottishMinister = (name: string) => {
-  const hits = data.people.filter((p) => p.country === 'GB' && [p.name, ...(p.aliases ?? []).map((a) => a.name)].some((n) => nameKey(n) === nameKey(name)) && data.tenures.some((t) => t.person === p.id && t.src === 'sp'));
-  expect(hits, `exactly one Scottish minister ${name}`).toHaveLength(1);
-  return hits[0];
-};
+const scottishMinister = (name: string) => personNamed(name, 'GB', (p) => data.tenures.some((t) => t.person === p.id && t.src === 'sp'));
 
 describe('bundled dataset', () => {
   it('cites no mirror, scraper or staging copy anywhere in the curated layers (notes included)', () => {
