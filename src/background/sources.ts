@@ -150,7 +150,7 @@ export async function listSources(): Promise<ListSourcesResponse> {
     const c = counts!.get(s.id) ?? { people: 0, tenures: 0, pledges: 0 };
     return {
       id: s.id, name: s.name, licence: s.licence, url: s.url, kind: 'bundled', enabled: !off.has(s.id),
-      people: c.people, tenures: c.tenures, pledges: c.pledges, asOf: base.data.asOf,
+      people: c.people, tenures: c.tenures, pledges: c.pledges, asOf: s.asOf ?? base.data.asOf,
     };
   });
   return { asOf: base.data.asOf, sources: [...bundled, ...imports.map((r) => entryOf(r, off))] };

@@ -65,6 +65,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         {p.party && <span class="chip" style={{ background: partyColour(p.party) }} aria-hidden="true" />}
         {[p.party, p.country].filter(Boolean).join(' · ')}
       </p>
+      {p.dataRunsTo && <p class="stale">{t('card_dataRunsTo', 'Data for this office runs to $1.', formatDate(p.dataRunsTo))}</p>}
       {p.now && <p class="now">{t('card_now', 'Now: $1 ($2)', p.now.short, formatRange(p.now))}</p>}
       {p.earlier.length > 0 && (
         <div class="section">

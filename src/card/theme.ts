@@ -36,6 +36,7 @@ p { margin: 0; }
 .meta { margin-top: 3px; display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
 .chip { display: inline-block; width: 10px; height: 10px; border-radius: 50%; border: 1px solid rgba(0,0,0,.2); }
 .now { margin-top: 6px; }
+.stale { margin-top: 6px; color: var(--muted); font-style: italic; }
 .section { margin-top: 8px; }
 .section h3 { font-size: 11px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0 0 2px; font-weight: 600; }
 ul { margin: 0; padding: 0; list-style: none; }

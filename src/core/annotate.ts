@@ -22,6 +22,8 @@ export interface Annotation extends Resolution {
   dateSource: DateSource;
   dateDetail: string;
   asOf: IsoDate;
+  /** The sources behind the people and pledges found, each with its own snapshot date. */
+  sources: { id: string; name: string; licence: string; asOf: IsoDate | null }[];
 }
 
 export function annotate(index: DatasetIndex, input: AnnotateInput): Annotation {
@@ -30,5 +32,9 @@ export function annotate(index: DatasetIndex, input: AnnotateInput): Annotation 
     : detectArticleDate(input.meta, input.text, input.today);
   const matches = index.matcher.find(input.text);
   const res = resolve(index, input.text, matches, { date: detected.date, today: input.today, host: input.host, lang: input.meta.lang, known: input.known, body: input.body });
-  return { date: detected.date, dateSource: detected.source, dateDetail: detected.detail, asOf: index.data.asOf, ...res };
+  const used = new Set<string>();
+  for (const p of res.people) for (const s of index.personById(p.id)?.src ?? []) used.add(s);
+  if (res.pledges.length) used.add('curated');
+  const sources = index.data.sources.filter((s) => used.has(s.id)).map((s) => ({ id: s.id, name: s.name, licence: s.licence, asOf: s.asOf ?? null }));
+  return { date: detected.date, dateSource: detected.source, dateDetail: detected.detail, asOf: index.data.asOf, ...res, sources };
 }

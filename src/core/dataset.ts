@@ -62,8 +62,12 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'des', 'le', 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const HONORIFIC_NAMES = /^(sir|dame|lord|lady|baroness|baron|the rt hon|rt hon)\s+/i;
 
+/** Monarchs and royals ("King Charles III", "Juan Carlos I", "Queen Elizabeth"): no surname to match alone. */
+const ROYAL = /^(king|queen|prince|princess|emperor|empress|grand duke|grand duchess|pope)\s|\s(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/i;
+
 /** The surname key of a full name: last token plus any particles before it. */
 export function surnameOf(name: string): string {
+  if (ROYAL.test(name.trim())) return '';
   // "Baroness Taylor of Bolton": the territorial designation is not a surname.
   const tokens = nameKey(name.replace(HONORIFIC_NAMES, '').replace(/\s+of\s+.*$/i, '')).split(' ');
   while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1])) tokens.pop();
@@ -158,6 +162,12 @@ export class DatasetIndex {
     return this.people[i];
   }
 
+  /** The person with this id, if any. */
+  personById(id: string): Person | undefined {
+    const i = this.personIndex.get(id);
+    return i === undefined ? undefined : this.people[i];
+  }
+
   tenures(person: number): readonly Tenure[] {
     return this.tenuresByPerson[person] ?? [];
   }
@@ -234,6 +244,14 @@ export class DatasetIndex {
 }
 
 /**
+ * Offices a bare title can name ("the Home Secretary"): ministers and above. Party offices are not
+ * among them: every nation and chamber has its own "Conservative leader".
+ */
+export function isTitleTenure(t: Tenure): boolean {
+  return t.rank <= 6 && !/^[a-z]{2}_.*(leader|chair|president|secretary|coordinator)(_2)?$/.test(t.office ?? '');
+}
+
+/**
  * Build the matcher: names, aliases and surnames of people, office titles readers
  * use (and their synonyms), pledge phrases and their inflections. Run at build
  * time (scripts/build-dataset.ts writes the result) and for ad-hoc datasets.
@@ -241,9 +259,10 @@ export class DatasetIndex {
 export function compileIndex(data: Dataset, tenuresByTitle?: Map<string, Tenure[]>): { matcher: Matcher<Meaning>; titles: string[] } {
   const matcher = new Matcher<Meaning>();
   const byTitle = tenuresByTitle ?? new Map(data.tenures.map((t) => [nameKey(t.short), [t]]));
-  const titleKeys = [...new Set(data.tenures.filter((t) => t.rank <= 6).map((t) => nameKey(t.short)))].sort();
+  const titled = data.tenures.filter(isTitleTenure);
+  const titleKeys = [...new Set(titled.map((t) => nameKey(t.short)))].sort();
   const titleId = new Map(titleKeys.map((k, i) => [k, i]));
-  for (const t of data.tenures) if (t.rank <= 6) matcher.add(t.short, meaning(TITLE, titleId.get(nameKey(t.short))!));
+  for (const t of titled) matcher.add(t.short, meaning(TITLE, titleId.get(nameKey(t.short))!));
   for (const [phrase, short] of Object.entries(TITLE_SYNONYMS)) {
     const id = titleId.get(nameKey(short));
     if (id !== undefined && byTitle.has(nameKey(short))) matcher.add(phrase, meaning(TITLE, id));

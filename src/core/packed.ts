@@ -5,7 +5,7 @@
  */
 import type { Person, Tenure } from './schema';
 
-const FIELDS = ['title', 'short', 'org', 'country', 'start', 'end', 'src', 'url'] as const;
+const FIELDS = ['title', 'short', 'org', 'country', 'start', 'end', 'src', 'url', 'office'] as const;
 /** person index, then each field's string index (-1: absent), then rank. */
 const STRIDE = 2 + FIELDS.length;
 

@@ -50,6 +50,11 @@ export interface PersonResult {
   why: Why;
   pledges: string[];
   sources: string[];
+  /**
+   * The as-of date of the source behind the office shown (or, with none, of the freshest source
+   * that knows the person), when the article is newer than it: "data for this office runs to …".
+   */
+  dataRunsTo: IsoDate | null;
   mentions: Mention[];
 }
 
@@ -244,6 +249,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
       why: titleBeforeNameWhy(entry.why, entry.mentions, text, role),
       pledges: index.pledgesOf(p.id).map((pl) => pl.id),
       sources: p.src.map((s) => index.source(s)?.name ?? s),
+      dataRunsTo: dataRunsTo(index, role, p.src, opts.date),
       mentions: entry.mentions,
     });
   }
@@ -276,6 +282,12 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
 
 /** Honorifics and office titles printed before a surname. */
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|baroness|baron|senator|sen|rep|representative|congressman|congresswoman|gov|governor|president|chancellor|premier|prime minister|vice president|speaker|secretary|minister|commissioner|m|mme)\.?[\s\u00a0]+$/iu;
+
+/** The as-of date of the source that answered, when the article is newer than it. */
+function dataRunsTo(index: DatasetIndex, role: Tenure | undefined, sources: string[], date: IsoDate): IsoDate | null {
+  const asOf = role ? index.source(role.src)?.asOf : sources.map((s) => index.source(s)?.asOf).filter((d): d is string => !!d).sort().at(-1);
+  return asOf && date > asOf ? asOf : null;
+}
 
 /** Office honorifics → the offices (short titles) they stand for. */
 const OFFICE_HONORIFICS: Record<string, RegExp> = {
@@ -392,7 +404,10 @@ function titleKeyOf(index: DatasetIndex, m: RawMatch<Meaning>): string | undefin
 
 /** "the Home Secretary", "French interior minister" — not "Prime Minister's Questions" or "the former Chancellor". */
 function standaloneTitle(text: string, m: RawMatch<Meaning>): boolean {
-  if (/^['’]s\s+(questions|office)/i.test(text.slice(m.end, m.end + 12))) return false;
+  const after = text.slice(m.end, m.end + 24);
+  if (/^['’]s\s+(questions|office)/i.test(after)) return false;
+  // "president-elect", "minister-designate": someone else, or nobody yet. "King George VI": another king.
+  if (/^[-‐‑]\p{L}/u.test(after) || /^ \p{Lu}\p{Ll}/u.test(after)) return false;
   const [w2, w1] = wordsBefore(text, m.start, 2);
   // The word that qualifies the title: for "French interior minister" the one before "French".
   const qualifier = w1 && countryWord(w1) ? w2 : w1;

@@ -13,6 +13,8 @@ export interface Source {
   url: string;
   /** Upstream commit or snapshot the build read, when there is one. */
   commit?: string;
+  /** The day the source's files were taken (its facts run to here, not to the build date). */
+  asOf?: IsoDate;
 }
 
 export interface Alias {
@@ -72,6 +74,11 @@ export interface Tenure {
   src: string;
   /** Citation for hand-curated facts. */
   url?: string;
+  /**
+   * For offices held by one person at a time, a key shared by every holder of the office in
+   * its country ("hog", "foreign", "speaker_lower", "mayor_london"): continuity is checked on it.
+   */
+  office?: string;
 }
 
 export type PledgeStatus = 'kept' | 'broken' | 'in_progress' | 'abandoned' | 'hard_to_rate';
