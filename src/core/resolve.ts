@@ -210,14 +210,15 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   // Titles only one country has ("Home Secretary") go first: they tell the article's country,
   // which then decides titles many countries share ("the prime minister").
   const titles = matches.filter((m) => !nameMatches.has(m) && !titleBeforeName.has(m) && titleKeyOf(index, m) && standaloneTitle(text, m));
-  const singleCountry = (m: RawMatch<Meaning>) => index.titleCountries(titleKeyOf(index, m)!).size === 1;
+  const countriesOf = (m: RawMatch<Meaning>) => new Set(titleKeysOf(index, m).flatMap((k) => [...index.titleCountries(k)]));
+  const singleCountry = (m: RawMatch<Meaning>) => countriesOf(m).size === 1;
   for (const group of [titles.filter(singleCountry), titles.filter((m) => !singleCountry(m))]) {
     const articleCountry = inferCountry(index, found, opts);
     for (const m of group) {
       const [, w1] = wordsBefore(text, m.start, 2);
       const country = (w1 && countryWord(w1)) || articleCountry;
-      const key = titleKeyOf(index, m)!;
-      const holders = country ? index.holdersOn(key, opts.date, country) : index.holdersOn(key, opts.date);
+      // A phrase can name several offices ("interior minister": Japan's, and France's "Minister of the Interior").
+      const holders = [...new Set(titleKeysOf(index, m).flatMap((key) => (country ? index.holdersOn(key, opts.date, country) : index.holdersOn(key, opts.date))))];
       if (holders.length !== 1) continue;
       add(holders[0], m, found.has(holders[0]) ? found.get(holders[0])!.why : 'title on date');
     }
@@ -380,6 +381,10 @@ function distinctive(index: DatasetIndex, persons: number[], key: string, date: 
   if (index.isCommonSurname(key) || NEVER_ALONE.has(key)) return undefined;
   const senior = persons.filter((p) => index.tenures(p).some((t) => t.rank <= 3 && t.start <= date));
   if (senior.length !== 1 || persons.length !== 1) return undefined;
+  // Alone, a surname names a minister of the article's own country, or a head of state or government
+  // anywhere ("Macron" in a British story): not a foreign minister who shares it with a city ("Birmingham").
+  const p = index.person(senior[0]);
+  if (country && p.country !== country && !index.tenures(senior[0]).some((t) => t.rank <= 2 && t.start <= date)) return undefined;
   // A surname that is also a word counts alone only for a head of state or government of the article's country ("Truss").
   if (index.isWordSurname(key) && !(index.person(senior[0]).country === country && index.tenures(senior[0]).some((t) => t.rank === 1 && t.start <= date))) return undefined;
   return senior[0];
@@ -397,6 +402,10 @@ function nameWhy(index: DatasetIndex, person: number, key: string): Why {
   return alias?.to ? 'earlier full name' : 'other name';
 }
 
+function titleKeysOf(index: DatasetIndex, m: RawMatch<Meaning>): string[] {
+  return m.values.filter((x) => kindOf(x) === TITLE).map((v) => index.titles[idOf(v)]);
+}
+
 function titleKeyOf(index: DatasetIndex, m: RawMatch<Meaning>): string | undefined {
   const v = m.values.find((x) => kindOf(x) === TITLE);
   return v === undefined ? undefined : index.titles[idOf(v)];
@@ -412,6 +421,12 @@ function standaloneTitle(text: string, m: RawMatch<Meaning>): boolean {
   // The word that qualifies the title: for "French interior minister" the one before "French".
   const qualifier = w1 && countryWord(w1) ? w2 : w1;
   if (qualifier && TITLE_BLOCKERS.has(qualifier)) return false;
+  // "a former commissioner and French foreign minister": the qualifier reaches across "and".
+  if (qualifier === 'and' || qualifier === 'or') {
+    const ws = wordsBefore(text, m.start, 6);
+    const conj = ws.lastIndexOf(qualifier);
+    if (ws.slice(0, conj).some((w) => TITLE_BLOCKERS.has(w))) return false;
+  }
   // A phrase that names its country itself ("Scotland's First Minister") needs no "the" at the start of a sentence.
   if (countryWord(text.slice(m.start, m.end).match(TOKEN)?.[0] ?? '')) return w1 === 'the' || !midSentence(text, m.start);
   return w1 === 'the' || !!(w1 && countryWord(w1)) || (w2 === 'the' && !!w1 && !!countryWord(w1));

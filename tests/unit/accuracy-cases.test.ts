@@ -122,12 +122,15 @@ describe('ambiguity', () => {
     expect(marks('Shares of Johnson & Johnson rose. Speaker Mike Johnson spoke.', '2025-03-01')).toEqual(['Mike Johnson=Mike Johnson']);
   });
   it('a legislator\'s title before a full name rules out namesakes who never held that office', () => {
-    // The Senator is not in the data; his son, a Representative from 2023, has "Robert Menendez" as another name.
-    expect(marks('Sen. Robert Menendez chairs the committee.', '2013-02-01')).toEqual([]);
+    // Father and son are both "Robert Menendez": the Senator (to 2024) and the Representative (from 2023).
+    expect(marks('Sen. Robert Menendez chairs the committee.', '2013-02-01')).toEqual(['Robert Menendez=Bob Menendez']);
+    expect(people('Sen. Robert Menendez chairs the committee.', '2013-02-01')).toEqual(['Bob Menendez:Senator:title and name']);
     expect(marks('Rep. Rob Menendez asked a question.', '2024-03-01')).toEqual(['Rob Menendez=Rob Menendez']);
   });
   it('a title before a first name and surname is someone else\'s full name ("Former Sen. Scott Brown")', () => {
-    expect(marks('Former Sen. Scott Brown said he would not run.', '2013-02-01')).toEqual([]);
+    // Scott Brown himself is in the data (Senator 2010–2013); a namesake who is not is never read as Sen. Tim Scott.
+    expect(marks('Former Sen. Scott Brown said he would not run.', '2013-02-01')).toEqual(['Scott Brown=Scott Brown']);
+    expect(marks('Former Sen. Scott Brownlee said he would not run.', '2013-02-01')).toEqual([]);
     expect(people('Sen. Scott said he would not run.', '2013-02-01')).toEqual(['Tim Scott:Senator:title and surname']);
   });
   it('never reads a gendered honorific as someone the sources record otherwise ("Mrs Jones" is not Darren Jones)', () => {

@@ -84,7 +84,8 @@ describe('bundled dataset', () => {
   });
 
   it('has the First Ministers of Scotland with the source dates, and resolves the title to them', () => {
-    expect(tenuresOf('Nicola Sturgeon', 'GB', 'First Minister of Scotland')).toEqual([['2014-11-19', '2023-03-27']]);
+    // The source records 27 March 2023 as Sturgeon's last day and Yousaf's first as the 28th: one handover.
+    expect(tenuresOf('Nicola Sturgeon', 'GB', 'First Minister of Scotland')).toEqual([['2014-11-19', '2023-03-28']]);
     expect(tenuresOf('Humza Yousaf', 'GB', 'First Minister of Scotland')).toEqual([['2023-03-28', '2024-05-07']]);
     expect(tenuresOf('John Swinney', 'GB', 'First Minister of Scotland')).toEqual([['2024-05-07', null]]);
     const read = (text: string) => annotate(index, { text, meta: { jsonLd: [], metas: [], times: [] }, date: '2025-01-10', today: '2026-11-28' }).people.map((p) => [p.name, p.role]);

@@ -24,11 +24,17 @@ export const congressHistory: SourceAdapter = {
     const starts = [...new Set(rows.map((r) => r.start_date))].sort();
     const endOf = (start: string) => starts[starts.indexOf(start) + 1] ?? AFTER_LAST;
     const historical = new Map(readCsv(shared, 'congress-legislators/legislators-historical.csv').map((r) => [r.bioguide_id, r]));
-    const current = new Set((parseYaml(readFileSync(join(shared, 'congress-legislators', 'legislators-current.yaml'), 'utf8'), { maxAliasCount: -1 }) as any[]).map((e) => e.id.bioguide));
+    // Sitting members: the first day of the exact terms the congress adapter has (those ending after 2007).
+    const exactFrom = new Map<string, string>();
+    for (const e of parseYaml(readFileSync(join(shared, 'congress-legislators', 'legislators-current.yaml'), 'utf8'), { maxAliasCount: -1 }) as any[]) {
+      const starts = e.terms.filter((t: any) => t.end >= '2007-01-03').map((t: any) => t.start as string).sort();
+      exactFrom.set(e.id.bioguide, starts[0] ?? '9999');
+    }
+    const current = new Set(exactFrom.keys());
     rows.sort((a, b) => a.bioguide_id.localeCompare(b.bioguide_id) || a.start_date.localeCompare(b.start_date));
     for (const r of rows) {
       // Sitting members' terms since 2007 are in legislators-current.yaml with their exact dates.
-      if (current.has(r.bioguide_id) && r.start_date >= '2007-01-03') continue;
+      if (current.has(r.bioguide_id) && endOf(r.start_date) > exactFrom.get(r.bioguide_id)!) continue;
       const h = historical.get(r.bioguide_id);
       const p = registry.get(`us-${r.bioguide_id}`) ?? (() => {
         const [last, rest = ''] = r.bioname.split(', ');

@@ -51,7 +51,8 @@ export const curatedRefs = new Map<string, Person>();
 
 export function resolveRef(registry: Registry, ref: string): Person {
   const [country, ...rest] = ref.split(':');
-  const p = registry.findByName(country, rest.join(':')) ?? curatedRefs.get(ref);
+  // A ref a layer defines is that layer's person; otherwise, the one person of the country with the name.
+  const p = curatedRefs.get(ref) ?? registry.findByName(country, rest.join(':'));
   if (!p) throw new Error(`curated: no single person "${ref}" (add it to a layer's people)`);
   return p;
 }
@@ -80,8 +81,16 @@ function loadPeople(registry: Registry, layer: CuratedLayer) {
       abroad: (other) => registry.tenures.some((t) => t.person === other.id && t.rank <= 2) ||
         c.country === 'EU' || (layer.tenures ?? []).some((t) => t.person === c.ref && (t.rank ?? curatedRank(t.short)) <= 2),
     }, 'curated');
-    // The curated spelling keeps accents a source dropped ("Laurent Nuñez").
+    // The curated spelling keeps accents a source dropped ("Laurent Nuñez"), and replaces the
+    // Wikidata extract's labels, which are often not the English press form ("Denys Chmyhal").
     if (nameKey(c.name) === nameKey(p.name) && c.name !== p.name && /[^\x00-\x7f]/.test(c.name)) p.name = c.name;
+    else if (nameKey(c.name) !== nameKey(p.name)) {
+      if (p.src.every((s) => s === 'wikidata' || s === 'curated')) {
+        const label = p.name;
+        p.name = c.name;
+        registry.addAlias(p, { name: label });
+      } else registry.addAlias(p, { name: c.name });
+    }
     // A one-word alias ("Lula") is kept only for heads of state or government: for anyone else
     // it is a bare surname ("Almeida") that would match strangers.
     const leader = (layer.tenures ?? []).some((t) => t.person === c.ref && (t.rank ?? curatedRank(t.short)) === 1);

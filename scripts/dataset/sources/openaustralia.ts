@@ -165,7 +165,7 @@ export const openAustralia: SourceAdapter = {
         const rule = (shadow ? SHADOW_SHORT : MINISTER_SHORT).find(([re]) => re.test(title));
         const junior = /^(Shadow )?(Assistant Minister|Parliamentary Secretary|Shadow Parliamentary Secretary|Shadow Assistant Minister)/.test(title);
         // Duties held alongside a portfolio, and party posts, rank below the portfolio itself.
-        const alongside = /^(Manager of (Government|Opposition) Business|Vice-President of the Executive Council|(Deputy )?Leader of the (Government|Opposition) in the Senate|Minister Assisting|Deputy Leader of the (Liberal|National|Labor)|Leader of the (Liberal|National|Nationals|Labor)|Cabinet Secretary)/.test(title);
+        const alongside = /^(Manager of (Government|Opposition) Business|Vice-President of the Executive Council|(Deputy )?Leader of the (Government|Opposition) in the Senate|Minister Assisting|Deputy Leader of the (Liberal|National|Labor)|Leader of the (Liberal|National|Nationals|Labor)|Cabinet Secretary|Minister for the Public Service|Minister for Women)/.test(title);
         const rank = rule?.[3] ?? (alongside ? 5 : shadow ? (junior ? 5 : 4) : junior ? 5 : 3);
         registry.addTenure({
           person: p.id, title, short: rule?.[1] ?? title, org: shadow ? 'Opposition (Australia)' : 'Australian Government', country: 'AU',

@@ -25,7 +25,7 @@ const SKIP = /^Leader of the |^Shadow Secretary of State$/;
 
 const rankOf = (role: string) =>
   // A smaller party's spokesperson ("Shadow DUP Spokesperson (Business…)") is known first as an MP.
-  /^Shadow (SNP|DUP|Plaid Cymru|Liberal Democrat|SDLP|UUP|Green)\b.*Spokesperson|Spokesperson \(/.test(role) ? 8 :
+  /\b(SNP|DUP|Plaid Cymru|Liberal Democrat|SDLP|UUP|Green)\b|Spokesperson \(/.test(role) ? 8 :
   /^Shadow (Secretary of State|Leader of the House|Chief Secretary|Chancellor|Attorney General|Minister for the Cabinet Office)|Westminster Leader$/.test(role) ? 4 : /Whip/.test(role) ? 6 : 5;
 
 export const parlparse2010: SourceAdapter = {
