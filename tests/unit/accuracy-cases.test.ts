@@ -124,7 +124,7 @@ describe('ambiguity', () => {
   it('a legislator\'s title before a full name rules out namesakes who never held that office', () => {
     // Father and son are both "Robert Menendez": the Senator (to 2024) and the Representative (from 2023).
     expect(marks('Sen. Robert Menendez chairs the committee.', '2013-02-01')).toEqual(['Robert Menendez=Bob Menendez']);
-    expect(people('Sen. Robert Menendez chairs the committee.', '2013-02-01')).toEqual(['Bob Menendez:Senator:title and name']);
+    expect(people('Sen. Robert Menendez chairs the committee.', '2013-02-01')).toEqual(['Bob Menendez:Senator:other name']);
     expect(marks('Rep. Rob Menendez asked a question.', '2024-03-01')).toEqual(['Rob Menendez=Rob Menendez']);
   });
   it('a title before a first name and surname is someone else\'s full name ("Former Sen. Scott Brown")', () => {
