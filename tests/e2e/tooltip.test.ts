@@ -55,6 +55,26 @@ async function cardStyle(page: Page, property: string): Promise<string> {
   }
 }
 
+describe('the new ground (issue 13)', () => {
+  it('names Canadian and Australian ministers and the King, and says when the article is newer than the source', async () => {
+    const page = await open('/pages/new-ground.html');
+    const marked = await page.locator('np-mention').allTextContents();
+    expect(marked).toEqual(expect.arrayContaining(['Dominic LeBlanc', 'Penny Wong', 'King Charles III']));
+    await page.locator('np-mention', { hasText: 'Dominic LeBlanc' }).first().hover();
+    const text = await until(() => cardText(page), 3000, 'the card');
+    // The Canadian ministers file runs to 24 July 2026; the article is of 2 November 2026.
+    expect(text).toMatch(/Data for this office runs to 24 Jul(y)? 2026/);
+    await page.mouse.move(2, 2);
+    await page.waitForTimeout(600);
+    await page.locator('np-mention', { hasText: 'Penny Wong' }).first().hover();
+    const wong = await until(async () => ((await cardText(page)) ?? '').includes('Penny Wong') ? cardText(page) : null, 3000, 'the second card');
+    expect(wong).toContain('Foreign Minister');
+    // Her office comes from a curated row (the interim ministry of 23 May 2022), current to the build.
+    expect(wong).not.toContain('runs to');
+    await page.close();
+  });
+});
+
 describe('timing (Wikipedia-style previews)', () => {
   it('does nothing on a quick pass of the pointer', async () => {
     const page = await open('/samples/channel-crossings.html');
