@@ -12,11 +12,16 @@ const t = (key: string, fallback: string, ...subs: string[]) => {
   }
 };
 
-function Office({ o }: { o: OfficeView }) {
+/** The office on the article's date; on the day of a change, "from today" or "until today". */
+function Office({ o, date, also, change }: { o: OfficeView; date: string; also: OfficeView[]; change: OfficeView | null }) {
+  const when = o.start === date ? t('card_fromToday', 'from today') : o.end === date ? t('card_untilToday', 'until today') : formatRange(o);
   return (
-    <p>
-      <span class="role">{o.short}</span> · <span class="range">{formatRange(o)}</span>
-    </p>
+    <>
+      <p>
+        <span class="role">{[o.short, ...also.map((a) => a.short)].join(t('card_and', ' and '))}</span> · <span class="range">{when}</span>
+      </p>
+      {change && <p class="change">{t('card_changeToday', '$1 until today', change.short)}</p>}
+    </>
   );
 }
 
@@ -55,7 +60,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         {p.currentName && <span class="now-name"> {t('card_nowCalled', '(now $1)', p.currentName)}</span>}
       </h2>
       {p.office ? (
-        <Office o={p.office} />
+        <Office o={p.office} date={model.date} also={p.alsoHeld} change={p.change} />
       ) : p.former ? (
         <p class="role">{t('card_former', 'former $1 ($2)', p.former.short, years(p.former))}</p>
       ) : (

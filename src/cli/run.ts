@@ -120,7 +120,9 @@ export function toJson(a: Annotation) {
     asOf: a.asOf,
     people: a.people.map((p) => ({
       id: p.id, name: p.name, currentName: p.currentName, role: p.role, roleStart: p.roleStart, roleEnd: p.roleEnd, party: p.party, country: p.country,
-      why: p.why, now: p.now?.short ?? null, former: p.former?.short ?? null, sources: p.sources, dataRunsTo: p.dataRunsTo, pledges: p.pledges, mentions: p.mentions,
+      why: p.why, now: p.now?.short ?? null, former: p.former?.short ?? null, alsoHeld: p.alsoHeld.map((o) => o.short),
+      change: p.change ? { role: p.change.short, roleStart: p.change.start, roleEnd: p.change.end } : null,
+      sources: p.sources, dataRunsTo: p.dataRunsTo, pledges: p.pledges, mentions: p.mentions,
     })),
     pledges: a.pledges.map((pl) => ({ id: pl.id, phrase: pl.phrase, by: pl.by, status: pl.status, statusDate: pl.statusDate, statusUrl: pl.statusUrl, url: pl.url, mentions: pl.mentions })),
     sources: a.sources,

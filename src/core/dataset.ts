@@ -5,6 +5,7 @@
 import type { Dataset, IsoDate, Person, Pledge, Source, Tenure } from './schema';
 import { Matcher, type CompiledMatcher } from './matcher';
 import { nameKey } from './normalise';
+import { compareOffices, isSeat } from './ranks';
 import { pledgeVariants } from './pledges';
 import { packTenures, unpackTenures, type PackedTenures } from './packed';
 import { TITLE_SYNONYMS } from './titles';
@@ -176,14 +177,25 @@ export class DatasetIndex {
     return this.sources.get(id);
   }
 
-  /** The most senior office the person held on `date` (latest-started among equals). */
+  /** The office readers know the person by on `date` (src/core/ranks.ts decides among several). */
   roleOn(person: number, date: IsoDate): Tenure | undefined {
-    let best: Tenure | undefined;
-    for (const t of this.tenures(person)) {
-      if (!holds(t, date)) continue;
-      if (!best || t.rank < best.rank || (t.rank === best.rank && t.start > best.start)) best = t;
-    }
-    return best;
+    return this.officesOn(person, date)[0];
+  }
+
+  /** Every office the person held on `date`, the one readers know them by first. */
+  officesOn(person: number, date: IsoDate): Tenure[] {
+    return this.tenures(person).filter((t) => holds(t, date)).sort(compareOffices);
+  }
+
+  /**
+   * The most senior office whose holding ended on `date` (the person resigned, was sacked or
+   * handed over that day), unless the same office goes on (a reappointment the same day).
+   */
+  endedOn(person: number, date: IsoDate): Tenure | undefined {
+    const list = this.tenures(person);
+    return list
+      .filter((t) => t.end === date && !isSeat(t) && !list.some((o) => o !== t && o.short === t.short && holds(o, date)))
+      .sort(compareOffices)[0];
   }
 
   /** The most senior office held before `date` that had ended by then. */
@@ -235,7 +247,10 @@ export class DatasetIndex {
   partyOn(person: number, date: IsoDate): string | undefined {
     const spells = this.people[person].parties ?? [];
     const on = spells.find((s) => (!s.from || s.from <= date) && (!s.to || date < s.to));
-    return (on ?? spells[spells.length - 1])?.party;
+    if (on) return on.party;
+    // Else the last party known before the date; never one the person joined later (a group formed in 2025 for a 2024 article).
+    const before = spells.filter((s) => !s.from || s.from <= date);
+    return before[before.length - 1]?.party;
   }
 
   pledgesOf(personId: string): readonly Pledge[] {

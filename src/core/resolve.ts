@@ -8,6 +8,7 @@ import type { RawMatch } from './matcher';
 import type { IsoDate, Tenure } from './schema';
 import { TOKEN, isCapitalised, nameKey } from './normalise';
 import { countryOfHost, countryWord } from './titles';
+import { compareOffices, isSeat } from './ranks';
 
 export interface Mention {
   text: string;
@@ -45,6 +46,13 @@ export interface PersonResult {
   former: OfficeView | null;
   /** The office held today, when it differs from `office`. */
   now: OfficeView | null;
+  /** Other offices held on the date alongside `office` ("and Lord President of the Council"), most senior first. */
+  alsoHeld: OfficeView[];
+  /**
+   * The other side of a change on the article's date: the office that ended that day when a new
+   * one started (`office`), e.g. "Chancellor of the Exchequer from today; Shadow Chancellor until today".
+   */
+  change: OfficeView | null;
   /** Other senior offices held before the article's date, most recent first (at most four). */
   earlier: OfficeView[];
   why: Why;
@@ -227,7 +235,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   const people: PersonResult[] = [];
   for (const [i, entry] of found) {
     const p = index.person(i);
-    const role = index.roleOn(i, opts.date);
+    const { role, change, alsoHeld } = officeOnDate(index, i, opts.date);
     const office = officeView(index, role);
     const nowRole = index.roleOn(i, opts.today);
     const now = officeView(index, nowRole);
@@ -246,6 +254,8 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
       former: role ? null : officeView(index, index.lastRoleBefore(i, opts.date)),
       // "now" only when it is a different office, not the same stint seen later.
       now: now && !(office && now.short === office.short && now.start === office.start) ? now : null,
+      alsoHeld: alsoHeld.map((t) => officeView(index, t)!),
+      change: officeView(index, change),
       earlier: earlierOffices(index, i, opts.date, office),
       why: titleBeforeNameWhy(entry.why, entry.mentions, text, role),
       pledges: index.pledgesOf(p.id).map((pl) => pl.id),
@@ -283,6 +293,28 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
 
 /** Honorifics and office titles printed before a surname. */
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|baroness|baron|senator|sen|rep|representative|congressman|congresswoman|gov|governor|president|chancellor|premier|prime minister|vice president|speaker|secretary|minister|commissioner|m|mme)\.?[\s\u00a0]+$/iu;
+
+/**
+ * The office to show for the article's date (src/core/ranks.ts orders offices held at once). On the
+ * day of a change the change is the news: an office that ended that day is shown ("until today")
+ * when it outranks what the person still holds (a resigning minister is not "MP"), unless a new
+ * office started that day, which then leads with the ended one beside it.
+ */
+function officeOnDate(index: DatasetIndex, person: number, date: IsoDate): { role: Tenure | undefined; change: Tenure | undefined; alsoHeld: Tenure[] } {
+  const held = index.officesOn(person, date);
+  const current = held[0];
+  const ended = index.endedOn(person, date);
+  const started = held.find((t) => !isSeat(t) && index.stint(t).start === date);
+  let role = current;
+  let change: Tenure | undefined;
+  if (started && (ended || started === current)) {
+    role = started;
+    change = ended;
+  } else if (ended && (!current || compareOffices(ended, current) < 0)) role = ended;
+  const seen = new Set(role ? [role.short] : []);
+  const alsoHeld = held.filter((t) => t !== role && !isSeat(t) && !seen.has(t.short) && seen.add(t.short)).slice(0, 3);
+  return { role, change, alsoHeld };
+}
 
 /** The as-of date of the source that answered, when the article is newer than it. */
 function dataRunsTo(index: DatasetIndex, role: Tenure | undefined, sources: string[], date: IsoDate): IsoDate | null {

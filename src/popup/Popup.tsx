@@ -26,7 +26,10 @@ function range(o: { start: string; end: string | null }): string {
   return o.end ? t('rangeFromTo', formatDay(o.start), formatDay(o.end)) : t('rangeSince', formatDay(o.start));
 }
 
-function officeLine(p: PersonResult): string {
+/** The office's dates, or on the day of a change "until today" / "from today; X until today". */
+function officeLine(p: PersonResult, date: string): string {
+  if (p.office && p.office.end === date) return t('rangeUntilToday');
+  if (p.office && p.office.start === date && p.change) return t('rangeFromToday', p.change.short);
   if (p.office) return range(p.office);
   if (p.former) return t('formerOffice', p.former.short, years(p.former));
   return t('noOfficeOnDate');
@@ -193,7 +196,7 @@ function PageView({ a, tabId }: { a: Annotation; tabId: number }) {
                       </span>
                       <span class="who">{p.name}</span>
                       <span class="role">
-                        {officeLine(p)}
+                        {officeLine(p, a.date)}
                         {p.party ? ` · ${p.party}` : ''}
                       </span>
                     </button>

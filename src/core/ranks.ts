@@ -1,0 +1,48 @@
+/**
+ * Which office readers know a person by, when several are held at once: the one place
+ * the order of offices is decided (issue 14). Ranks themselves come with the data (1 head
+ * of state or government … 7 legislator, 8 a smaller party's spokesperson); this module
+ * breaks ties and names the duties that go with a main office.
+ */
+import type { Tenure } from './schema';
+
+/**
+ * Titles held alongside a main office of the same rank, which readers do not know the
+ * holder by: the Leader of the House is "Lord President of the Council" too; Canada's
+ * Minister of Justice is also Attorney General; a UK Secretary of State may also be
+ * Minister for Women and Equalities.
+ */
+const ALONGSIDE = [
+  /^First Secretary of State$/,
+  /^Lord President of the Council$/,
+  /^Lord Privy Seal$/,
+  /^Minister for (Women|Equalities|Women and Equalit(y|ies)|the Civil Service|Intergovernmental Relations)$/,
+  /^First Lord of the Treasury$/,
+  /^Attorney General of Canada$/,
+  /^Receiver General for Canada$/,
+  /^(Deputy )?Leader of the Government in the (Senate|House of Lords)$/,
+  /^Manager of (Government|Opposition) Business/,
+  /^Vice-President of the Executive Council$/,
+  /^Minister for the Public Service$/,
+  /^Minister Assisting /,
+  /^Minister for the Cabinet Office$/,
+];
+
+/** A duty held alongside a main office (see ALONGSIDE). */
+export const isAlongside = (t: Pick<Tenure, 'short' | 'title'>) => ALONGSIDE.some((re) => re.test(t.short) || re.test(t.title));
+
+/** A seat in a legislature (or lower): never the office a minister is known by. */
+export const isSeat = (t: Pick<Tenure, 'rank'>) => t.rank >= 7;
+
+/**
+ * Order of offices held at once, the one readers know first: a more senior rank (a cabinet
+ * post outranks a seat in parliament); at equal rank a main office before a duty held
+ * alongside it; then the later-started (the newer appointment is the news).
+ */
+export function compareOffices(a: Tenure, b: Tenure): number {
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  const sa = isAlongside(a) ? 1 : 0;
+  const sb = isAlongside(b) ? 1 : 0;
+  if (sa !== sb) return sa - sb;
+  return a.start > b.start ? -1 : a.start < b.start ? 1 : 0;
+}
