@@ -154,6 +154,8 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
       return !seats.length || seats.some((t) => title.test(t.short));
     });
     if (!persons.length || !capitalisedName(text, m.start, m.end) || notAPerson(text, m, true)) continue;
+    // "Michael Gove-Taylor": a full name followed by a hyphen and a capital is someone else's double-barrelled name.
+    if (/^[-‐‑]\p{Lu}/u.test(text.slice(m.end, m.end + 2))) continue;
     const chosen = pickByDate(index, persons, opts.date);
     if (chosen === undefined) continue;
     nameMatches.add(m);
@@ -181,8 +183,34 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   }
   const countrySoFar = inferCountry(index, found, opts);
   const introducedSurnames = new Set([...introduced].map((i) => surnameOf(index.person(i).name)));
+  // "the Merkel-Macron axis", "a Starmer-Reeves budget": two surnames joined by a hyphen name both
+  // people when each is named in the article or distinctive; otherwise it is one stranger's
+  // double-barrelled surname ("Ms Gove-Taylor") and neither half counts.
+  const compound = new Map<RawMatch<Meaning>, number | undefined>();
+  for (let i = 0; i + 1 < matches.length; i++) {
+    const [a, b] = [matches[i], matches[i + 1]];
+    if (nameMatches.has(a) || nameMatches.has(b) || b.start !== a.end + 1 || !/[-‐‑]/.test(text[a.end])) continue;
+    if (!personsOf(a, SURNAME).length || !personsOf(b, SURNAME).length) continue;
+    const half = (m: RawMatch<Meaning>) => {
+      const persons = personsOf(m, SURNAME);
+      const known = persons.filter((p) => introduced.has(p));
+      if (known.length === 1) return known[0];
+      if (known.length > 1 || index.isCommonSurname(m.key)) return undefined;
+      const senior = persons.filter((p) => index.tenures(p).some((t) => t.rank <= 3 && t.start <= opts.date));
+      return senior.length === 1 && persons.length === 1 ? senior[0] : undefined;
+    };
+    const [pa, pb] = [half(a), half(b)];
+    const both = pa !== undefined && pb !== undefined && pa !== pb;
+    compound.set(a, both ? pa : undefined);
+    compound.set(b, both ? pb : undefined);
+  }
   for (const m of matches) {
     if (nameMatches.has(m)) continue;
+    if (compound.has(m)) {
+      const person = compound.get(m);
+      if (person !== undefined) add(person, m, introduced.has(person) ? 'surname after full name' : 'distinctive surname');
+      continue;
+    }
     const bearers = personsOf(m, SURNAME);
     if (!bearers.length) continue;
     const honorific = honorificBefore(text, m.start);
@@ -217,7 +245,18 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   // Pass 4: titles on their own ("the Home Secretary") → the holder on the date, when unambiguous.
   // Titles only one country has ("Home Secretary") go first: they tell the article's country,
   // which then decides titles many countries share ("the prime minister").
-  const titles = matches.filter((m) => !nameMatches.has(m) && !titleBeforeName.has(m) && titleKeyOf(index, m) && standaloneTitle(text, m));
+  // Offices listed as offices ("the Foreign Secretary, the Chancellor and the Home Secretary") name nobody.
+  const listed = new Set<RawMatch<Meaning>>();
+  const titled = matches.filter((m) => !nameMatches.has(m) && titleKeyOf(index, m));
+  for (let i = 0; i + 1 < titled.length; i++) {
+    const run = [titled[i]];
+    while (i + 1 < titled.length && LIST_GLUE.test(text.slice(titled[i].end, titled[i + 1].start))) run.push(titled[++i]);
+    // Three offices in a row, or two after "offices:", "such as", "including": a list of offices, not of people
+    // ("the Home Secretary and the Chancellor agreed" stays two people).
+    const lead = text.slice(Math.max(0, run[0].start - 40), run[0].start);
+    if (run.length >= 3 || (run.length === 2 && /(?::|\b(?:offices|posts|roles|jobs|portfolios|such as|including|like))[\s\u00a0]*(?:the[\s\u00a0]+)?$/i.test(lead))) for (const m of run) listed.add(m);
+  }
+  const titles = matches.filter((m) => !nameMatches.has(m) && !titleBeforeName.has(m) && !listed.has(m) && titleKeyOf(index, m) && standaloneTitle(text, m));
   const countriesOf = (m: RawMatch<Meaning>) => new Set(titleKeysOf(index, m).flatMap((k) => [...index.titleCountries(k)]));
   const singleCountry = (m: RawMatch<Meaning>) => countriesOf(m).size === 1;
   for (const group of [titles.filter(singleCountry), titles.filter((m) => !singleCountry(m))]) {
@@ -292,7 +331,9 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
 }
 
 /** Honorifics and office titles printed before a surname. */
-const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|baroness|baron|senator|sen|rep|representative|congressman|congresswoman|gov|governor|president|chancellor|premier|prime minister|vice president|speaker|secretary|minister|commissioner|m|mme)\.?[\s\u00a0]+$/iu;
+// Abbreviations may carry a full stop ("Sen.", "Dr."); after a whole word a full stop ends the
+// sentence: "…named him Home Secretary. Cleverly, in a statement…" is not "Secretary Cleverly".
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:(mr|mrs|ms|mx|dr|prof|sen|rep|gov|m|mme)\.?|(miss|sir|dame|lord|lady|baroness|baron|senator|representative|congressman|congresswoman|governor|president|chancellor|premier|prime minister|vice president|speaker|secretary|minister|commissioner))[\s\u00a0]+$/iu;
 
 /**
  * The office to show for the article's date (src/core/ranks.ts orders offices held at once). On the
@@ -347,7 +388,7 @@ const LEGISLATIVE_SHORT = /^(Senator|Representative|Governor)$/;
 
 function honorificBefore(text: string, start: number): string | undefined {
   const m = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
-  return m ? m[1].toLowerCase() : undefined;
+  return m ? (m[1] ?? m[2]).toLowerCase() : undefined;
 }
 
 /** Words that start sentences and are no part of a name ("When Sunak arrived…"). */
@@ -387,7 +428,13 @@ function isAllCapsContext(text: string, start: number, end: number): boolean {
   return around.length > word.length && around === around.toUpperCase();
 }
 
-const INSTITUTION_AFTER = /^(?:['’]s)?[\s\u00a0]+(?:University|Tower|Towers|Organi[sz]ation|Hotels?|Foundation|Presidential|Library|Center|Centre|Airport|Street|Road|Avenue|Boulevard|Building|Prize|Trophy|Cup|Stadium|Arena|Park|Bridge|Station|School|College|Institute|Memorial|Museum|Square|Plaza|Inc|Ltd|plc|Group|Industries|Index|Average|&)\b/u;
+const INSTITUTION_AFTER = /^(?:['’]s)?[\s\u00a0]+(?:University|Tower|Towers|Organi[sz]ation|Hotels?|Foundation|Presidential|Library|Center|Centre|Airport|Street|Road|Avenue|Boulevard|Building|Prize|Trophy|Cup|Stadium|Arena|Park|Bridge|Station|School|College|Institute|Memorial|Museum|Square|Plaza|Inc|Ltd|plc|Group|Industries|Index|Average|Hall|Arms|Pub|pub|Lecture|Fund|Trust|Medal|Award|Awards|Scholarship|Lane|Drive|Close|Crescent|Place|Gardens|Terrace|Hospital|Barracks|Theatre|Theater|Gallery|&)\b/u;
+
+/** What joins the items of a list of offices: ", the", " and the", ", or". */
+const LIST_GLUE = /^[\s\u00a0]*(?:,|;|\band\b|\bor\b|,[\s\u00a0]*and\b|,[\s\u00a0]*or\b)[\s\u00a0]*(?:the[\s\u00a0]+)?$/i;
+
+/** Nouns that speak of an office as an office ("the role of", "the post of"). */
+const OFFICE_NOUNS = new Set(['role', 'post', 'job', 'office', 'position', 'duties', 'powers', 'title', 'rank', 'portfolio']);
 
 /** Names that are part of an institution, a company, a byline or a credit rather than the person. */
 function notAPerson(text: string, m: { start: number; end: number }, fullName = false, personSurnames?: Set<string>): boolean {
@@ -447,12 +494,17 @@ function titleKeyOf(index: DatasetIndex, m: RawMatch<Meaning>): string | undefin
 function standaloneTitle(text: string, m: RawMatch<Meaning>): boolean {
   const after = text.slice(m.end, m.end + 24);
   if (/^['’]s\s+(questions|office)/i.test(after)) return false;
+  // "ex-chancellor", "would-be premier": joined to the word before by a hyphen, the title is someone else's or nobody's.
+  if (/[-‐‑]$/.test(text.slice(Math.max(0, m.start - 1), m.start))) return false;
   // "president-elect", "minister-designate": someone else, or nobody yet. "King George VI": another king.
   if (/^[-‐‑]\p{L}/u.test(after) || /^ \p{Lu}\p{Ll}/u.test(after)) return false;
   const [w2, w1] = wordsBefore(text, m.start, 2);
   // The word that qualifies the title: for "French interior minister" the one before "French".
   const qualifier = w1 && countryWord(w1) ? w2 : w1;
   if (qualifier && TITLE_BLOCKERS.has(qualifier)) return false;
+  // "the role of Home Secretary", "the post of the Chancellor": the office itself, not its holder.
+  const [o3, o2, o1] = wordsBefore(text, m.start, 3);
+  if ((o1 === 'of' && OFFICE_NOUNS.has(o2)) || (o1 === 'the' && o2 === 'of' && OFFICE_NOUNS.has(o3))) return false;
   // "a former commissioner and French foreign minister": the qualifier reaches across "and".
   if (qualifier === 'and' || qualifier === 'or') {
     const ws = wordsBefore(text, m.start, 6);

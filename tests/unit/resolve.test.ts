@@ -14,11 +14,15 @@ describe('resolution', () => {
     expect(a.people[0]).toMatchObject({ id: 'p-cleverly', role: 'Home Secretary', roleStart: '2023-11-13', roleEnd: '2024-07-05', party: 'Conservative', why: 'full name' });
     expect(run('James Cleverly met officials.', '2023-01-10').people[0].role).toBe('Foreign Secretary');
   });
-  it('gives an office that changes on the publication day to the new holder', () => {
-    expect(run('Suella Braverman and James Cleverly', '2023-11-13').people.map((p) => [p.id, p.role])).toEqual([
-      ['p-braverman', null],
-      ['p-cleverly', 'Home Secretary'],
+  it('gives an office that changes on the publication day to the new holder; the outgoing one is shown until today', () => {
+    const people = run('Suella Braverman and James Cleverly', '2023-11-13').people;
+    expect(people.map((p) => [p.id, p.role, p.roleEnd])).toEqual([
+      ['p-braverman', 'Home Secretary', '2023-11-13'],
+      ['p-cleverly', 'Home Secretary', '2024-07-05'],
     ]);
+    // Cleverly moved that day: the new office leads, the ended one is named beside it.
+    expect(people[1].change).toMatchObject({ short: 'Foreign Secretary', end: '2023-11-13' });
+    expect(people[0].change).toBeNull();
     expect(run('The Home Secretary spoke.', '2023-11-12', 'news.example.co.uk').people.map((p) => p.id)).toEqual(['p-braverman']);
     expect(run('The Home Secretary spoke.', '2023-11-13', 'news.example.co.uk').people.map((p) => p.id)).toEqual(['p-cleverly']);
   });
