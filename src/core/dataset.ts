@@ -290,7 +290,7 @@ export function compileIndex(data: Dataset, tenuresByTitle?: Map<string, Tenure[
     }
   });
   data.pledges.forEach((pl, i) => {
-    for (const phrase of pl.phrases) for (const v of pledgeVariants(phrase)) matcher.add(v, meaning(PLEDGE, i), /[,;:!]/.test(phrase));
+    for (const phrase of pl.phrases) for (const v of pledgeVariants(phrase)) matcher.add(v, meaning(PLEDGE, i), /[,;:!%/]/.test(phrase));
   });
   return { matcher, titles: titleKeys };
 }

@@ -259,7 +259,7 @@ function joinable(folded: string, gapStart: number, gapEnd: number, prevLength: 
   return false;
 }
 
-/** A comma, semicolon, dash or ellipsis with spaces, within one line: allowed inside loose phrases. */
+/** A comma, semicolon, dash, ellipsis, slash or per cent sign with spaces, within one line: allowed inside loose phrases ("55% by 2030"). */
 function looseGap(folded: string, gapStart: number, gapEnd: number): boolean {
-  return gapEnd - gapStart <= 4 && /^[ ,;:!.\u2026-]+$/.test(folded.slice(gapStart, gapEnd));
+  return gapEnd - gapStart <= 4 && /^[ ,;:!.%/\u2026-]+$/.test(folded.slice(gapStart, gapEnd));
 }

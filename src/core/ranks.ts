@@ -36,13 +36,14 @@ export const isSeat = (t: Pick<Tenure, 'rank'>) => t.rank >= 7;
 
 /**
  * Order of offices held at once, the one readers know first: a more senior rank (a cabinet
- * post outranks a seat in parliament); at equal rank a main office before a duty held
- * alongside it; then the later-started (the newer appointment is the news).
+ * post outranks a seat in parliament), a duty held alongside counting as a rank and a half
+ * lower; then the later-started (the newer appointment is the news).
  */
 export function compareOffices(a: Tenure, b: Tenure): number {
-  if (a.rank !== b.rank) return a.rank - b.rank;
-  const sa = isAlongside(a) ? 1 : 0;
-  const sb = isAlongside(b) ? 1 : 0;
-  if (sa !== sb) return sa - sb;
+  // A duty held alongside counts a rank and a half below its own rank: below the office it goes
+  // with even when a source ranks it higher (Lord President vs Leader of the House), above a seat.
+  const ra = a.rank + (isAlongside(a) ? 1.5 : 0);
+  const rb = b.rank + (isAlongside(b) ? 1.5 : 0);
+  if (ra !== rb) return ra - rb;
   return a.start > b.start ? -1 : a.start < b.start ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import type { IsoDate, Tenure } from './schema';
 import { TOKEN, isCapitalised, nameKey } from './normalise';
 import { countryOfHost, countryWord } from './titles';
 import { compareOffices, isSeat } from './ranks';
+import { patternDisplay } from './pledges';
 
 export interface Mention {
   text: string;
@@ -317,7 +318,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     const pl = index.pledges[i];
     return {
       id: pl.id,
-      phrase: pl.phrases[0],
+      phrase: patternDisplay(pl.phrases[0]),
       wording: pl.wording,
       by: pl.by.map((id) => index.people[index.personIndex.get(id) ?? -1]?.name ?? id),
       status: pl.status.value,

@@ -42,7 +42,8 @@ export const ifg: SourceAdapter = {
       registry.addTenure({
         person, title: post.name, short, org: orgs.get(post.organisation_id)?.name, country: 'GB',
         // First Secretary of State is a title of precedence held with a department (Osborne, Hague, Raab): the department's rank.
-        start: a.start_date, ...(a.end_date ? { end: a.end_date } : {}), rank: short === 'First Secretary of State' ? 3 : (UK_RANK[post.rank_equivalence] ?? 6) + (UK_ADD_ON.test(short) ? 1 : 0), src: 'ifg',
+        // The Leaders of both Houses sit in cabinet, whatever IfG's "parliamentary" rank says.
+        start: a.start_date, ...(a.end_date ? { end: a.end_date } : {}), rank: short === 'First Secretary of State' || /^Leader of the House of (Commons|Lords)$/.test(short) ? 3 : (UK_RANK[post.rank_equivalence] ?? 6) + (UK_ADD_ON.test(short) ? 1 : 0), src: 'ifg',
         ...(office ? { office } : {}),
       });
     }
