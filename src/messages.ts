@@ -132,7 +132,31 @@ export interface HidePersonRequest {
   personId: string;
 }
 
+/** Options/popup → background: data updates — their state, "Check now", the switch, back to the bundled data. */
+export interface UpdateStatusRequest {
+  type: 'update-status';
+}
+export interface UpdateCheckRequest {
+  type: 'update-check';
+}
+export interface UpdateSetRequest {
+  type: 'update-set';
+  enabled: boolean;
+}
+export interface UpdateResetRequest {
+  type: 'update-reset';
+}
+export interface UpdateStatusResponse {
+  /** The one address updates come from, or null in a build without one (no request is ever made). */
+  address: string | null;
+  enabled: boolean;
+  lastCheck: string | null;
+  last: { ok: boolean; at: string; installed?: number; upToDate?: boolean; reason?: string; detail?: string } | null;
+  data: { origin: 'bundled' | 'update'; version: number; built: string | null; asOf: string; sources: { id: string; name: string; licence: string; asOf: string | null }[] };
+}
+
 export type BackgroundRequest =
+  | UpdateStatusRequest | UpdateCheckRequest | UpdateSetRequest | UpdateResetRequest
   | LoadCardRequest | HidePersonRequest
   | AnnotateRequest | DatasetInfoRequest | SiteStateRequest | GetSettingsRequest | SetSettingsRequest
   | ListSourcesRequest | ImportFileRequest | RemoveSourceRequest;
@@ -173,6 +197,12 @@ export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
         (m.body === undefined || (Array.isArray(m.body) && m.body.length === 2 && m.body.every((n) => Number.isInteger(n) && n >= 0))) && (meta.url === undefined || isStr(meta.url)) && (meta.lang === undefined || isStr(meta.lang)) && isStrList(meta.jsonLd) && isPairList(meta.metas) && isStrList(meta.times)
       );
     }
+    case 'update-status':
+    case 'update-check':
+    case 'update-reset':
+      return true;
+    case 'update-set':
+      return typeof m.enabled === 'boolean';
     case 'load-card':
     case 'dataset-info':
     case 'get-settings':

@@ -14,6 +14,9 @@ import { getIndex, startupTimings } from './engine';
 import { siteEnabled } from '../core/settings';
 import { loadSettings, setHostEnabled, updateSettings } from './settings';
 import { activeIndex, importFile, invalidate, listSources, removeSource } from './sources';
+import { checkForUpdates, readState, resetToBundled, setUpdatesEnabled, updateAddress, type UpdateState } from './updates';
+import { dataOrigin } from './engine';
+import type { UpdateStatusResponse } from '../messages';
 
 /** Only our own extension's contexts may talk to the worker. */
 function trusted(sender: Runtime.MessageSender): boolean {
@@ -67,6 +70,15 @@ async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Pr
     }
     case 'list-sources':
       return listSources();
+    case 'update-status':
+      return updateStatus(await readState());
+    case 'update-check':
+      return updateStatus(await checkForUpdates());
+    case 'update-set':
+      return updateStatus(await setUpdatesEnabled(msg.enabled));
+    case 'update-reset':
+      await resetToBundled();
+      return updateStatus(await readState());
     case 'import-file':
       return importFile(msg);
     case 'remove-source':
@@ -74,6 +86,15 @@ async function handle(msg: BackgroundRequest, sender: Runtime.MessageSender): Pr
     default:
       return undefined;
   }
+}
+
+async function updateStatus(state: UpdateState): Promise<UpdateStatusResponse> {
+  const { data } = await getIndex();
+  const o = dataOrigin();
+  return {
+    address: updateAddress(), enabled: state.enabled, lastCheck: state.lastCheck, last: state.last,
+    data: { origin: o.origin, version: o.version, built: o.manifest?.built ?? null, asOf: data.asOf, sources: data.sources.map((s) => ({ id: s.id, name: s.name, licence: s.licence, asOf: s.asOf ?? null })) },
+  };
 }
 
 function datasetInfo(index: DatasetIndex): DatasetInfoResponse {
@@ -91,6 +112,9 @@ function datasetInfo(index: DatasetIndex): DatasetInfoResponse {
     })),
   };
 }
+
+// At most once a day, when the worker wakes anyway: no alarm, no extra wake-up.
+void checkForUpdates(true).catch(() => undefined);
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => {
   if (!trusted(sender) || !isBackgroundRequest(msg)) return undefined; // ignore foreign and malformed messages

@@ -5,7 +5,7 @@
 import type { Dataset, IsoDate, Person, Pledge, Source, Tenure } from './schema';
 import { Matcher, type CompiledMatcher } from './matcher';
 import { nameKey } from './normalise';
-import { compareOffices, isSeat } from './ranks';
+import { compareOffices, isPartyOffice, isSeat } from './ranks';
 import { pledgeVariants } from './pledges';
 import { packTenures, unpackTenures, type PackedTenures } from './packed';
 import { TITLE_SYNONYMS } from './titles';
@@ -263,7 +263,7 @@ export class DatasetIndex {
  * among them: every nation and chamber has its own "Conservative leader".
  */
 export function isTitleTenure(t: Tenure): boolean {
-  return t.rank <= 6 && !/^[a-z]{2}_.*(leader|chair|president|secretary|coordinator)(_2)?$/.test(t.office ?? '');
+  return t.rank <= 6 && !isPartyOffice(t);
 }
 
 /**

@@ -26,10 +26,16 @@ const ALONGSIDE = [
   /^Minister for the Public Service$/,
   /^Minister Assisting /,
   /^Minister for the Cabinet Office$/,
+  // Representing another minister in the other chamber ("Minister for Finance in the House").
+  / in the (House|Senate)$/,
 ];
 
+/** Party offices ("Leader of the Conservative Party") go with a government or parliamentary office, not before it. */
+const PARTY_OFFICE = /^[a-z]{2}_.*(leader|chair|president|secretary|coordinator)(_2)?$/;
+
 /** A duty held alongside a main office (see ALONGSIDE). */
-export const isAlongside = (t: Pick<Tenure, 'short' | 'title'>) => ALONGSIDE.some((re) => re.test(t.short) || re.test(t.title));
+export const isAlongside = (t: Pick<Tenure, 'short' | 'title'> & { office?: string }) =>
+  ALONGSIDE.some((re) => re.test(t.short) || re.test(t.title)) || PARTY_OFFICE.test(t.office ?? '');
 
 /** A seat in a legislature (or lower): never the office a minister is known by. */
 export const isSeat = (t: Pick<Tenure, 'rank'>) => t.rank >= 7;
@@ -47,3 +53,6 @@ export function compareOffices(a: Tenure, b: Tenure): number {
   if (ra !== rb) return ra - rb;
   return a.start > b.start ? -1 : a.start < b.start ? 1 : 0;
 }
+
+/** A party's office (its leader, chair, president), not the state's. */
+export const isPartyOffice = (t: { office?: string }) => PARTY_OFFICE.test(t.office ?? '');

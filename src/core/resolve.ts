@@ -207,6 +207,8 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   }
   for (const m of matches) {
     if (nameMatches.has(m)) continue;
+    // "Tamsin Okereke-Bryce": the second half of someone else's double-barrelled name (compounds of two known surnames are above).
+    if (!compound.has(m) && /\p{L}[-‐‑]$/u.test(text.slice(Math.max(0, m.start - 2), m.start))) continue;
     if (compound.has(m)) {
       const person = compound.get(m);
       if (person !== undefined) add(person, m, introduced.has(person) ? 'surname after full name' : 'distinctive surname');
@@ -429,7 +431,7 @@ function isAllCapsContext(text: string, start: number, end: number): boolean {
   return around.length > word.length && around === around.toUpperCase();
 }
 
-const INSTITUTION_AFTER = /^(?:['’]s)?[\s\u00a0]+(?:University|Tower|Towers|Organi[sz]ation|Hotels?|Foundation|Presidential|Library|Center|Centre|Airport|Street|Road|Avenue|Boulevard|Building|Prize|Trophy|Cup|Stadium|Arena|Park|Bridge|Station|School|College|Institute|Memorial|Museum|Square|Plaza|Inc|Ltd|plc|Group|Industries|Index|Average|Hall|Arms|Pub|pub|Lecture|Fund|Trust|Medal|Award|Awards|Scholarship|Lane|Drive|Close|Crescent|Place|Gardens|Terrace|Hospital|Barracks|Theatre|Theater|Gallery|&)\b/u;
+const INSTITUTION_AFTER = /^(?:['’]s)?(?:[\s\u00a0]+\p{Lu}[\p{L}.]*){0,3}[\s\u00a0]+(?:University|Tower|Towers|Organi[sz]ation|Hotels?|Foundation|Presidential|Library|Center|Centre|Airport|Street|Road|Avenue|Boulevard|Building|Prize|Trophy|Cup|Stadium|Arena|Park|Bridge|Station|School|College|Institute|Memorial|Museum|Square|Plaza|Inc|Ltd|plc|Group|Industries|Index|Average|Hall|Arms|Pub|pub|Lecture|Fund|Trust|Medal|Award|Awards|Scholarship|Lane|Drive|Close|Crescent|Place|Gardens|Terrace|Hospital|Barracks|Theatre|Theater|Gallery|Kitchen|Café|Cafe|Bakery|Butchers?|Shop|Stores?|Restaurant|Deli|Garage|Salon|Boatyard|Quay|Wharf|Market|Brewery|Inn|Tavern|Bistro|Diner|&)\b/u;
 
 /** What joins the items of a list of offices: ", the", " and the", ", or". */
 const LIST_GLUE = /^[\s\u00a0]*(?:,|;|\band\b|\bor\b|,[\s\u00a0]*and\b|,[\s\u00a0]*or\b)[\s\u00a0]*(?:the[\s\u00a0]+)?$/i;

@@ -14,6 +14,7 @@ import {
 import { formatDay, num, t } from '../ui/i18n';
 import { parseHostList } from '../ui/hosts';
 import { applyTheme } from '../ui/theme';
+import { Updates } from './Updates';
 
 const send = <T,>(msg: unknown) => browser.runtime.sendMessage(msg) as Promise<T | undefined>;
 
@@ -112,12 +113,14 @@ export function Options() {
       <nav aria-label={t('optionsSectionsNav')}>
         <ul class="toc">
           <li><a href="#sources">{t('sourcesTitle')}</a></li>
+          <li><a href="#updates">{t('updatesTitle')}</a></li>
           <li><a href="#sites">{t('sitesTitle')}</a></li>
           <li><a href="#appearance">{t('appearanceTitle')}</a></li>
           <li><a href="#backup">{t('backupTitle')}</a></li>
         </ul>
       </nav>
       <Sources settings={settings} save={save} />
+      <Updates />
       {settings && (
         <>
           <Sites settings={settings} save={save} />

@@ -35,6 +35,9 @@ function officeLine(p: PersonResult, date: string): string {
   return t('noOfficeOnDate');
 }
 
+/** Whole days from the data's as-of date to today: the popup says so past 60 (data updates are off, or failing). */
+const dataAgeDays = (asOf: string) => Math.floor((Date.now() - Date.parse(`${asOf}T00:00:00Z`)) / 86_400_000);
+
 const firstAt = (p: PersonResult) => p.mentions[0]?.start ?? Infinity;
 
 interface OfficeGroup {
@@ -227,6 +230,7 @@ function PageView({ a, tabId }: { a: Annotation; tabId: number }) {
           {t('popupArticleDate', formatDay(a.date))} <span class="muted">({t(DATE_SOURCES[a.dateSource])}: {a.dateDetail})</span>
         </p>
         <p class="muted">{t('dataAsOf', formatDay(a.asOf))}</p>
+        {dataAgeDays(a.asOf) > 60 && <p class="stale" role="note">{t('popupDataAge', String(dataAgeDays(a.asOf)))}</p>}
       </footer>
     </>
   );

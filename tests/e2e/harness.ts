@@ -70,8 +70,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first');
+export async function launch(dist = DIST): Promise<Browser> {
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'nameplate-e2e-'));
   const cdpPort = await freePort();
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -80,7 +80,7 @@ export async function launch(): Promise<Browser> {
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`,
+      '--disable-component-update', '--disable-sync', `--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
       `--remote-debugging-port=${cdpPort}`,
     ],
     viewport: { width: 1100, height: 800 },

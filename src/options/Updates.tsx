@@ -1,0 +1,65 @@
+/**
+ * Options › Data updates: the data in use (version, date, each source's as-of date), the last
+ * check and its result, "Check now", the switch that turns updates off, and the way back to the
+ * bundled data. Nothing is requested unless updates are on and this build has an update address.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { UpdateStatusResponse } from '../messages';
+import { formatDay, t } from '../ui/i18n';
+
+const send = (msg: unknown) => browser.runtime.sendMessage(msg) as Promise<UpdateStatusResponse | undefined>;
+
+function lastResult(s: UpdateStatusResponse): string {
+  if (!s.last) return t('updatesNeverChecked');
+  const when = new Date(s.last.at).toLocaleString();
+  if (s.last.ok && s.last.installed) return t('updatesInstalled', String(s.last.installed), when);
+  if (s.last.ok) return t('updatesUpToDate', when);
+  return t('updatesFailed', when, s.last.reason ?? 'error', s.last.detail ?? '');
+}
+
+export function Updates() {
+  const [status, setStatus] = useState<UpdateStatusResponse>();
+  const [busy, setBusy] = useState(false);
+  const run = async (msg: unknown) => {
+    setBusy(true);
+    try {
+      setStatus((await send(msg)) ?? status);
+    } finally {
+      setBusy(false);
+    }
+  };
+  useEffect(() => void run({ type: 'update-status' }), []);
+  if (!status) return null;
+  const { data } = status;
+  return (
+    <section id="updates" aria-labelledby="updates-h">
+      <h2 id="updates-h">{t('updatesTitle')}</h2>
+      <p>
+        {t(data.origin === 'update' ? 'updatesDataFromUpdate' : 'updatesDataBundled', String(data.version), formatDay(data.asOf))}
+        {data.built && <> {t('updatesBuilt', formatDay(data.built))}</>}
+      </p>
+      <table>
+        <caption>{t('updatesSourcesCaption')}</caption>
+        <thead><tr><th scope="col">{t('colSource')}</th><th scope="col">{t('colLicence')}</th><th scope="col">{t('colAsOf')}</th></tr></thead>
+        <tbody>{data.sources.map((s) => <tr key={s.id}><td>{s.name}</td><td>{s.licence}</td><td class="date">{s.asOf ? formatDay(s.asOf) : '—'}</td></tr>)}</tbody>
+      </table>
+      {status.address ? (
+        <>
+          <p class="muted">{t('updatesAddress', status.address)}</p>
+          <label class="switch">
+            <input type="checkbox" checked={status.enabled} disabled={busy} onChange={(e) => run({ type: 'update-set', enabled: (e.target as HTMLInputElement).checked })} />
+            {t('updatesEnabled')}
+          </label>
+          <p role="status" aria-live="polite">{t('updatesLastCheck')} {lastResult(status)}</p>
+          <p>
+            <button type="button" disabled={busy || !status.enabled} onClick={() => run({ type: 'update-check' })}>{busy ? t('updatesChecking') : t('updatesCheckNow')}</button>{' '}
+            {data.origin === 'update' && <button type="button" disabled={busy} onClick={() => run({ type: 'update-reset' })}>{t('updatesReset')}</button>}
+          </p>
+        </>
+      ) : (
+        <p class="muted">{t('updatesNotConfigured')}</p>
+      )}
+    </section>
+  );
+}
