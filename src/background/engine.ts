@@ -53,6 +53,10 @@ async function loadBundled(): Promise<DatasetIndex> {
  */
 export function getIndex(): Promise<DatasetIndex> {
   loading ??= (async () => {
+    // Read the bundled files and look for a downloaded package at the same time: the common case
+    // (no newer package) then pays nothing for the look-up.
+    const bundled = Promise.all([readJson(datasetUrl), readJson(indexUrl)]);
+    bundled.catch(() => undefined);
     const stored = await readPackage();
     if (stored && stored.manifest.version > BUNDLED_VERSION) {
       try {
@@ -63,7 +67,9 @@ export function getIndex(): Promise<DatasetIndex> {
         // A stored package that no longer loads is ignored: the bundled data is the floor.
       }
     }
-    return loadBundled();
+    const [data, compiled] = await bundled;
+    origin = { origin: 'bundled', version: BUNDLED_VERSION };
+    return build(data, compiled);
   })();
   return loading;
 }
