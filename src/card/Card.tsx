@@ -60,7 +60,7 @@ export function Card({ model, actions }: { model: CardModel; actions: CardAction
         {p.currentName && <span class="now-name"> {t('card_nowCalled', '(now $1)', p.currentName)}</span>}
       </h2>
       {p.office ? (
-        <Office o={p.office} date={model.date} also={p.alsoHeld} change={p.change} />
+        <Office o={p.office} date={model.date} also={p.alsoHeld ?? []} change={p.change ?? null} />
       ) : p.former ? (
         <p class="role">{t('card_former', 'former $1 ($2)', p.former.short, years(p.former))}</p>
       ) : (

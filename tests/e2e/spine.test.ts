@@ -54,7 +54,7 @@ describe('the sample article in Chromium', () => {
 
   it('shows a pledge with its status, the status date and the sources of both', async () => {
     const data = JSON.parse(readFileSync(join(ROOT, 'data', 'dataset.json'), 'utf8'));
-    const pledge = data.pledges.find((p: { phrases: string[] }) => p.phrases.includes('stop the boats'));
+    const pledge = data.pledges.find((p: { id: string }) => p.id === 'uk-stop-the-boats');
     await page.locator('np-mention[data-kind="pledge"]').first().hover();
     const text = await until(() => cardText(page), 3000, 'the pledge card');
     expect(text).toContain('stop the boats');

@@ -189,6 +189,7 @@ describe('accessibility', () => {
           office: { title: 'Secretary of State for the Home Department', short: 'Home Secretary', org: null, country: 'GB', start: '2023-11-13', end: '2024-07-05' },
           former: null, now: { title: 'MP', short: 'MP', org: null, country: 'GB', start: '2024-07-04', end: null },
           earlier: [{ title: 'Foreign Secretary', short: 'Foreign Secretary', org: null, country: 'GB', start: '2022-09-06', end: '2023-11-13' }],
+          alsoHeld: [], change: null, dataRunsTo: null,
           why: 'full name', pledges: ['x'], sources: ['IfG Ministers Database'], mentions: [],
         };
         const pledge = { id: 'x', phrase: 'stop the boats', wording: 'Stop small boat crossings', by: ['Rishi Sunak'], status: 'broken', statusDate: '2024-07-04', url: 'https://example.org', mentions: [] };
