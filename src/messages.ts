@@ -39,7 +39,7 @@ export interface SourceInfo {
 }
 export interface DatasetInfoResponse {
   /** When the worker had its data loaded and how long the index took (ms), for the benchmark. */
-  startup: { dataLoadedAtMs: number; indexBuildMs: number };
+  startup: { dataLoadedAtMs: number; indexBuildMs: number; fromSnapshot: boolean };
   asOf: string;
   people: number;
   tenures: number;

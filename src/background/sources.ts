@@ -112,7 +112,7 @@ async function buildActive(): Promise<DatasetIndex> {
   const base = await getIndex();
   const [{ settings }, imports] = await Promise.all([loadSettings(), readImports().catch(() => [] as ImportRecord[])]);
   const off = new Set(settings.disabledSources);
-  const offBundled = base.data.sources.filter((s) => off.has(s.id)).map((s) => s.id);
+  const offBundled = base.sourcesInUse.filter((s) => off.has(s.id)).map((s) => s.id);
   const on = imports.filter((r) => r.stored && !off.has(r.id));
   // Fast path: the index compiled at build time.
   if (!offBundled.length && !on.length) return base;

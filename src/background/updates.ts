@@ -73,7 +73,7 @@ async function attempt(at: string): Promise<UpdateResult> {
     } catch (e) {
       return { ok: false, at, reason: 'storage', detail: (e as Error).message };
     }
-    useIndex(new DatasetIndex(got.data, got.compiled), { origin: 'update', version: got.manifest.version, manifest: got.manifest, installedAt });
+    useIndex(new DatasetIndex(got.data, got.compiled), { origin: 'update', version: got.manifest.version, manifest: got.manifest, installedAt }, got.compiled);
     invalidate();
     return { ok: true, at, installed: got.manifest.version };
   } catch (e) {

@@ -35,6 +35,6 @@ export function annotate(index: DatasetIndex, input: AnnotateInput): Annotation 
   const used = new Set<string>();
   for (const p of res.people) for (const s of index.personById(p.id)?.src ?? []) used.add(s);
   if (res.pledges.length) used.add('curated');
-  const sources = index.data.sources.filter((s) => used.has(s.id)).map((s) => ({ id: s.id, name: s.name, licence: s.licence, asOf: s.asOf ?? null }));
-  return { date: detected.date, dateSource: detected.source, dateDetail: detected.detail, asOf: index.data.asOf, ...res, sources };
+  const sources = index.sourcesInUse.filter((s) => used.has(s.id)).map((s) => ({ id: s.id, name: s.name, licence: s.licence, asOf: s.asOf ?? null }));
+  return { date: detected.date, dateSource: detected.source, dateDetail: detected.detail, asOf: index.asOf, ...res, sources };
 }

@@ -3,7 +3,7 @@
  * and the phrase matcher built from names, surnames, titles and pledges.
  */
 import type { Dataset, IsoDate, Person, Pledge, Source, Tenure } from './schema';
-import { Matcher, type CompiledMatcher } from './matcher';
+import { Matcher, type CompiledMatcher, type RawMatch } from './matcher';
 import { nameKey } from './normalise';
 import { compareOffices, isPartyOffice, isSeat } from './ranks';
 import { pledgeVariants } from './pledges';
@@ -83,28 +83,46 @@ export function holds(t: Tenure, date: IsoDate): boolean {
   return t.start <= date && (t.end === undefined || date < t.end);
 }
 
+/** A person's tenures in the order the index keeps them: by start, then the more senior first. */
+export const byStartThenRank = (a: Tenure, b: Tenure) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.rank - b.rank);
+
 /** Dissolution to polling day is 25 working days in the UK; Congress has no gap at all. */
 const LEGISLATOR_GAP_DAYS = 60;
 const daysBetween = (a: IsoDate, b: IsoDate) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 
+/** What the resolver asks of the matcher: Matcher, or FlatMatcher loaded from a snapshot. */
+export interface PhraseFinder {
+  find(text: string): RawMatch<Meaning>[];
+}
+
+/** Where an index reads people and tenures from: arrays built in memory, or a snapshot decoded on demand. */
+export interface IndexStore {
+  readonly count: number;
+  person(i: number): Person;
+  tenures(i: number): Tenure[];
+  titleTenures(key: string): Tenure[];
+}
+
 export class DatasetIndex {
-  readonly matcher: Matcher<Meaning>;
+  readonly matcher!: PhraseFinder;
   /** Title keys ("home secretary"), indexed by the id of TITLE meanings. */
-  readonly titles: string[];
-  readonly people: Person[];
-  readonly pledges: Pledge[];
+  readonly titles!: string[];
+  readonly people!: Person[];
+  readonly pledges!: Pledge[];
   readonly personIndex = new Map<string, number>();
-  private readonly tenuresByPerson: Tenure[][];
+  private readonly tenuresByPerson!: Tenure[][];
   private readonly tenuresByTitle = new Map<string, Tenure[]>();
   private readonly pledgesByPerson = new Map<string, Pledge[]>();
   private readonly sources = new Map<string, Source>();
-  private readonly commonSurnames: Set<string>;
-  private readonly wordSurnames: Set<string>;
+  private readonly commonSurnames!: Set<string>;
+  private readonly wordSurnames!: Set<string>;
+  private store!: IndexStore;
 
   constructor(
     readonly data: Dataset,
     compiled?: CompiledIndex,
   ) {
+    if (!data) return; // DatasetIndex.fromParts: a snapshot supplies every field itself
     this.people = data.people;
     this.pledges = data.pledges;
     this.commonSurnames = new Set(data.surnames?.common ?? []);
@@ -123,7 +141,13 @@ export class DatasetIndex {
       if (!list) this.tenuresByTitle.set(key, (list = []));
       list.push(t);
     }
-    for (const list of this.tenuresByPerson) list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.rank - b.rank));
+    for (const list of this.tenuresByPerson) list.sort(byStartThenRank);
+    this.store = {
+      count: this.people.length,
+      person: (i) => this.people[i],
+      tenures: (i) => this.tenuresByPerson[i] ?? [],
+      titleTenures: (key) => this.tenuresByTitle.get(key) ?? [],
+    };
     this.pledges.forEach((pl) => {
       for (const by of pl.by) {
         let list = this.pledgesByPerson.get(by);
@@ -151,26 +175,76 @@ export class DatasetIndex {
     return this.wordSurnames.has(key);
   }
 
+  /**
+   * An index over a snapshot (src/core/snapshot.ts): people and tenures decoded on demand, the
+   * matcher over flat arrays. `data` and `people`, which only the options page and imports need,
+   * are built in full the first time they are read.
+   */
+  static fromParts(parts: {
+    matcher: PhraseFinder; titles: string[]; ids: string[]; store: IndexStore; pledges: Pledge[]; sources: Source[];
+    surnames: { common: string[]; words: string[] }; asOf: IsoDate; materialise: () => Dataset;
+  }): DatasetIndex {
+    const index = new DatasetIndex(undefined as unknown as Dataset);
+    const self = index as unknown as Record<string, unknown>;
+    self.matcher = parts.matcher;
+    self.titles = parts.titles;
+    self.pledges = parts.pledges;
+    self.commonSurnames = new Set(parts.surnames.common);
+    self.wordSurnames = new Set(parts.surnames.words);
+    parts.sources.forEach((s) => index.sources.set(s.id, s));
+    parts.ids.forEach((id, i) => index.personIndex.set(id, i));
+    index.store = parts.store;
+    for (const pl of parts.pledges) {
+      for (const by of pl.by) {
+        let list = index.pledgesByPerson.get(by);
+        if (!list) index.pledgesByPerson.set(by, (list = []));
+        list.push(pl);
+      }
+    }
+    let full: Dataset | undefined;
+    const materialise = () => (full ??= parts.materialise());
+    Object.defineProperty(index, 'data', { get: materialise });
+    Object.defineProperty(index, 'people', { get: () => materialise().people });
+    Object.defineProperty(index, 'asOfDate', { value: parts.asOf });
+    Object.defineProperty(index, 'sourceList', { value: parts.sources });
+    return index;
+  }
+
+  /** The data's as-of date, without building the whole dataset of a snapshot. */
+  get asOf(): IsoDate {
+    return (this as unknown as { asOfDate?: IsoDate }).asOfDate ?? this.data.asOf;
+  }
+
+  /** The data's sources, without building the whole dataset of a snapshot. */
+  get sourcesInUse(): Source[] {
+    return (this as unknown as { sourceList?: Source[] }).sourceList ?? this.data.sources;
+  }
+
+  /** How many people the index holds. */
+  get personCount(): number {
+    return this.store.count;
+  }
+
   /** The name the person went by on `date` (an earlier name until it changed), else the current one. */
   nameOn(person: number, date: IsoDate): string {
-    const p = this.people[person];
+    const p = this.person(person);
     const then = (p.aliases ?? []).filter((a) => a.to !== undefined && date < a.to && (!a.from || a.from <= date));
     then.sort((a, b) => a.to!.localeCompare(b.to!) || b.name.length - a.name.length);
     return then[0]?.name ?? p.name;
   }
 
   person(i: number): Person {
-    return this.people[i];
+    return this.store.person(i);
   }
 
   /** The person with this id, if any. */
   personById(id: string): Person | undefined {
     const i = this.personIndex.get(id);
-    return i === undefined ? undefined : this.people[i];
+    return i === undefined ? undefined : this.store.person(i);
   }
 
   tenures(person: number): readonly Tenure[] {
-    return this.tenuresByPerson[person] ?? [];
+    return person >= 0 && person < this.store.count ? this.store.tenures(person) : [];
   }
 
   source(id: string): Source | undefined {
@@ -232,7 +306,7 @@ export class DatasetIndex {
   /** People who held the office with this title key on `date`, optionally in one country. */
   holdersOn(titleKey: string, date: IsoDate, country?: string): number[] {
     const out = new Set<number>();
-    for (const t of this.tenuresByTitle.get(titleKey) ?? []) {
+    for (const t of this.store.titleTenures(titleKey)) {
       if (country && t.country !== country) continue;
       if (holds(t, date)) out.add(this.personIndex.get(t.person)!);
     }
@@ -241,11 +315,11 @@ export class DatasetIndex {
 
   /** Does any office with this title key exist in this country? */
   titleCountries(titleKey: string): Set<string> {
-    return new Set((this.tenuresByTitle.get(titleKey) ?? []).map((t) => t.country));
+    return new Set(this.store.titleTenures(titleKey).map((t) => t.country));
   }
 
   partyOn(person: number, date: IsoDate): string | undefined {
-    const spells = this.people[person].parties ?? [];
+    const spells = this.person(person).parties ?? [];
     const on = spells.find((s) => (!s.from || s.from <= date) && (!s.to || date < s.to));
     if (on) return on.party;
     // Else the last party known before the date; never one the person joined later (a group formed in 2025 for a 2024 article).

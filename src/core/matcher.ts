@@ -9,7 +9,7 @@
 import { TOKEN, fold, nameKey } from './normalise';
 
 /** Flag of a prefix entry reached by a phrase printed with punctuation between words ("growth, growth, growth"). */
-const LOOSE = 1;
+export const LOOSE = 1;
 
 /**
  * A compiled matcher: the trie as parallel plain arrays, JSON-serialisable.
@@ -214,11 +214,11 @@ export class Matcher<V> {
   }
 }
 
-const BLOOM_BITS = 1 << 18;
-const BLOOM_WORDS = BLOOM_BITS >>> 5;
-const BLOOM_MASK = BLOOM_BITS - 1;
+export const BLOOM_BITS = 1 << 18;
+export const BLOOM_WORDS = BLOOM_BITS >>> 5;
+export const BLOOM_MASK = BLOOM_BITS - 1;
 
-function hashToken(token: string): number {
+export function hashToken(token: string): number {
   let h = 0;
   for (let k = 0; k < token.length; k++) h = (Math.imul(h, 31) + token.charCodeAt(k)) | 0;
   return h;
@@ -229,7 +229,7 @@ const WORD = new Uint8Array(65536); // 0 unknown, 1 word, 2 not a word
 for (let c = 0; c < 128; c++) WORD[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2;
 const SINGLE = new RegExp(`^${TOKEN.source}$`, 'u');
 
-function isWordAt(s: string, i: number): boolean {
+export function isWordAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   let w = WORD[c];
   if (w === 0) {
@@ -248,7 +248,7 @@ function isWordAt(s: string, i: number): boolean {
  * One or two spaces, a hyphen (Rees-Mogg), an apostrophe (O'Brien), or the full
  * stop of an initial (George W. Bush). Never a line break or other punctuation.
  */
-function joinable(folded: string, gapStart: number, gapEnd: number, prevLength: number): boolean {
+export function joinable(folded: string, gapStart: number, gapEnd: number, prevLength: number): boolean {
   const gap = gapEnd - gapStart;
   const a = folded.charCodeAt(gapStart);
   if (gap === 1) return a === 32 || a === 45 || a === 39 || (a === 46 && prevLength === 1);
@@ -260,6 +260,6 @@ function joinable(folded: string, gapStart: number, gapEnd: number, prevLength: 
 }
 
 /** A comma, semicolon, dash, ellipsis, slash or per cent sign with spaces, within one line: allowed inside loose phrases ("55% by 2030"). */
-function looseGap(folded: string, gapStart: number, gapEnd: number): boolean {
+export function looseGap(folded: string, gapStart: number, gapEnd: number): boolean {
   return gapEnd - gapStart <= 4 && /^[ ,;:!.%/\u2026-]+$/.test(folded.slice(gapStart, gapEnd));
 }

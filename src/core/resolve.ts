@@ -322,7 +322,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
       id: pl.id,
       phrase: patternDisplay(pl.phrases[0]),
       wording: pl.wording,
-      by: pl.by.map((id) => index.people[index.personIndex.get(id) ?? -1]?.name ?? id),
+      by: pl.by.map((id) => index.personById(id)?.name ?? id),
       status: pl.status.value,
       statusDate: pl.status.date,
       statusUrl: pl.status.url ?? null,
