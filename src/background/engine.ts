@@ -45,7 +45,7 @@ async function loadBundled(): Promise<DatasetIndex> {
   const [data, compiled] = await Promise.all([readJson(datasetUrl), readJson(indexUrl)]);
   origin = { origin: 'bundled', version: BUNDLED_VERSION };
   const index = build(data, compiled);
-  keepSnapshot(index, compiled as CompiledIndex, `bundled:${datasetUrl}|${indexUrl}`);
+  keepSnapshot(index, compiled as CompiledIndex, BUNDLED_KEY);
   return index;
 }
 
@@ -59,11 +59,11 @@ export function getIndex(): Promise<DatasetIndex> {
     const meta = await readMeta();
     const update = meta && meta.manifest.version > BUNDLED_VERSION ? meta : undefined;
     // A snapshot is for exactly one dataset: the bundled files (by their hashed names) or one package.
-    const key = update ? `update:${update.manifest.version}:${update.installedAt}` : `bundled:${datasetUrl}|${indexUrl}`;
+    const key = update ? `update:${update.manifest.version}:${update.installedAt}` : BUNDLED_KEY;
     const next: DataOrigin = update ? { origin: 'update', version: update.manifest.version, manifest: update.manifest, installedAt: update.installedAt } : { origin: 'bundled', version: BUNDLED_VERSION };
     const t = performance.now();
     const snap = await readSnapshot();
-    if (snap?.key === key) {
+    if (snap?.key === `${chrome.runtime.getManifest().version}|${key}`) {
       try {
         const index = indexFromSnapshot(snap);
         timings.dataLoadedAtMs = Math.round(performance.now());
@@ -90,14 +90,18 @@ export function getIndex(): Promise<DatasetIndex> {
       origin = { origin: 'bundled', version: BUNDLED_VERSION };
     } else origin = next;
     const index = build(data, compiled);
-    keepSnapshot(index, compiled as CompiledIndex, origin.origin === 'update' ? key : `bundled:${datasetUrl}|${indexUrl}`);
+    keepSnapshot(index, compiled as CompiledIndex, origin.origin === 'update' ? key : BUNDLED_KEY);
     return index;
   })();
   return loading;
 }
 
+/** The bundled files by their content-hashed names, and this build's version: a snapshot of anything else is not used. */
+const BUNDLED_KEY = `bundled:${datasetUrl}|${indexUrl}`;
+
 /** After answering, make the snapshot the next wake will load instead of parsing. */
 function keepSnapshot(index: DatasetIndex, compiled: CompiledIndex, key: string): void {
+  key = `${chrome.runtime.getManifest().version}|${key}`;
   setTimeout(() => {
     try {
       void writeSnapshot(makeSnapshot(index.data, compiled, key)).catch(() => undefined);

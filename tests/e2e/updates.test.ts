@@ -171,6 +171,20 @@ describe('data updates', () => {
     expect(await marks('/update-article.html')).toEqual(['Keir Starmer']);
   }, 120_000);
 
+  it('wakes from the snapshot of its index, parsing nothing, and answers as before', async () => {
+    const page = await options();
+    await page.waitForTimeout(1500); // the snapshot is kept a second after loading
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.waitForTimeout(300);
+    const info = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'dataset-info' }))) as { startup: { fromSnapshot: boolean }; people: number };
+    expect(info.startup.fromSnapshot).toBe(true);
+    expect(info.people).toBeGreaterThan(8000);
+    await page.close();
+    expect(await marks('/update-article.html')).toEqual(['Keir Starmer']);
+  });
+
   it('made only plain GETs of the fixed file names at the one address: no query, no cookie, no referrer', () => {
     expect(served.length).toBeGreaterThan(10);
     for (const r of served) {
