@@ -4,6 +4,7 @@
  */
 import type { Dataset, IsoDate, Person, Pledge, Source, Tenure } from './schema';
 import { Matcher, type CompiledMatcher, type RawMatch } from './matcher';
+import { FlatMatcher, flatten } from './flat-matcher';
 import { nameKey } from './normalise';
 import { compareOffices, isPartyOffice, isSeat } from './ranks';
 import { pledgeVariants } from './pledges';
@@ -156,7 +157,7 @@ export class DatasetIndex {
       }
     });
     if (compiled) {
-      this.matcher = new Matcher(compiled.matcher);
+      this.matcher = new FlatMatcher(flatten(compiled.matcher));
       this.titles = compiled.titles;
     } else {
       const built = compileIndex(data, this.tenuresByTitle);

@@ -6,11 +6,11 @@
  * object built per node. `flatten` turns a CompiledMatcher into this form.
  */
 import { fold } from './normalise';
-import * as M from './matcher';
+import * as T from './tokens';
 import type { CompiledMatcher, RawMatch } from './matcher';
 
 // Module-local copies: the hot loop must not go through the import's live bindings (getters under some loaders).
-const { BLOOM_MASK, BLOOM_WORDS, LOOSE, hashToken, isWordAt, joinable, looseGap } = M;
+const { BLOOM_MASK, BLOOM_WORDS, LOOSE, hashToken, isWordAt, joinable, looseGap } = T;
 
 export interface FlatMatcherData {
   /** Every node's token (an array of strings clones as fast as one long string, and compares natively). */
@@ -29,7 +29,8 @@ export interface FlatMatcherData {
 
 const mix = (tokenHash: number, parent: number) => (Math.imul(tokenHash ^ Math.imul(parent + 1, 0x9e3779b1), 0x85ebca6b) ^ (tokenHash >>> 13)) | 0;
 
-export function flatten(c: CompiledMatcher<number>): FlatMatcherData {
+/** The flat form of a compiled matcher; its values too when they are numbers (`withValues`), for a snapshot. */
+export function flatten(c: CompiledMatcher<unknown>, withValues = true): FlatMatcherData {
   const n = c.tokens.length;
   let size = 1;
   while (size < n * 2) size <<= 1;
@@ -45,10 +46,11 @@ export function flatten(c: CompiledMatcher<number>): FlatMatcherData {
       bloom[((h >>> 16) & BLOOM_MASK) >>> 5] |= 1 << ((h >>> 16) & 31);
     }
   }
-  const valStart = new Uint32Array(c.values.length + 1);
-  for (let s = 0; s < c.values.length; s++) valStart[s + 1] = valStart[s] + c.values[s].length;
-  const valData = new Int32Array(valStart[c.values.length]);
-  c.values.forEach((vs, s) => valData.set(vs, valStart[s]));
+  const values = (withValues ? c.values : []) as number[][];
+  const valStart = new Uint32Array(values.length + 1);
+  for (let s = 0; s < values.length; s++) valStart[s + 1] = valStart[s] + values[s].length;
+  const valData = new Int32Array(valStart[values.length]);
+  values.forEach((vs, s) => valData.set(vs, valStart[s]));
   return {
     tokens: c.tokens, parents: Int32Array.from(c.parents), slots: Int32Array.from(c.slots), flags: Uint8Array.from(c.flags),
     table, valStart, valData, bloom,
@@ -71,9 +73,10 @@ function keyOf(folded: string, start: number, end: number): string {
   return key;
 }
 
-export class FlatMatcher {
+export class FlatMatcher<V = number> {
   private readonly mask: number;
-  constructor(private readonly d: FlatMatcherData) {
+  /** `valuesOf`: a slot's values, when they are not numbers kept in the flat data (Matcher's). */
+  constructor(private readonly d: FlatMatcherData, private readonly valuesOf?: (slot: number) => V[]) {
     this.mask = d.table.length - 1;
   }
 
@@ -90,17 +93,18 @@ export class FlatMatcher {
     }
   }
 
-  /** A slot's values, made into an array once and shared, as Matcher's are. */
-  private readonly valueCache: (number[] | undefined)[] = [];
-  private values(slot: number): number[] {
-    return (this.valueCache[slot] ??= Array.from(this.d.valData.subarray(this.d.valStart[slot], this.d.valStart[slot + 1])));
+  /** A slot's values, made into an array once and shared. */
+  private readonly valueCache: (V[] | undefined)[] = [];
+  private values(slot: number): V[] {
+    if (this.valuesOf) return this.valuesOf(slot);
+    return (this.valueCache[slot] ??= Array.from(this.d.valData.subarray(this.d.valStart[slot], this.d.valStart[slot + 1])) as V[]);
   }
 
-  /** Leftmost-longest keys, exactly as Matcher.find. */
-  find(text: string): RawMatch<number>[] {
+  /** Leftmost-longest keys: at each token, the longest key starting there. */
+  find(text: string): RawMatch<V>[] {
     const folded = fold(text);
     const { bloom, slots, flags } = this.d;
-    const out: RawMatch<number>[] = [];
+    const out: RawMatch<V>[] = [];
     const n = folded.length;
     let i = 0;
     while (i < n) {

@@ -4,10 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatasetIndex, loadDataset, type CompiledIndex } from '../../src/core/dataset';
 import { indexFromSnapshot, makeSnapshot } from '../../src/core/snapshot';
-import { Matcher } from '../../src/core/matcher';
-import { FlatMatcher, flatten } from '../../src/core/flat-matcher';
 import { annotateArticle, readArticle, toJson } from '../../src/cli/run';
-import { newsText } from '../../scripts/bench-text';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = () => ({
@@ -19,13 +16,6 @@ const snapshot = (() => { const { data, compiled } = read(); return makeSnapshot
 const lazy = indexFromSnapshot(structuredClone(snapshot));
 
 describe('snapshot', () => {
-  it('flat matcher finds exactly what the trie of Maps finds', () => {
-    const { compiled } = read();
-    const a = new Matcher<number>(compiled.matcher);
-    const b = new FlatMatcher(flatten(compiled.matcher));
-    const text = newsText(300_000);
-    expect(b.find(text)).toEqual(a.find(text));
-  });
   it('annotates every corpus article exactly as the index built from JSON', () => {
     const dir = join(ROOT, 'tests', 'corpus');
     const files = readdirSync(dir).filter((f) => /\.(html|txt)$/.test(f));
