@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { CardFactory, CardHost } from '../content/card-api';
-import { OWN_ATTR } from '../content/collect';
+import { OWN_ATTR } from '../dom/collect';
 import { Card } from './Card';
 import { CARD_CSS } from './theme';
 

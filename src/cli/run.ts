@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { annotate, type Annotation } from '../core/annotate';
 import { localToday, validDate, type PageMeta } from '../core/articleDate';
 import { DatasetIndex, loadDataset, type CompiledIndex } from '../core/dataset';
-import { articleBody, collectMeta, collectText } from '../content/collect';
+import { articleBody, collectMeta, collectText } from '../dom/collect';
 import { parseImport, type ImportedLayer } from '../core/import';
 import { withImports } from '../core/import/merge';
 import { decodeText } from '../core/import/decode';

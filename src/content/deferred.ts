@@ -7,7 +7,7 @@
  * within a couple of screens of the viewport: the reader sees every mark before
  * it scrolls into view, and the page pays only for what is read.
  */
-import type { NodeRun } from './collect';
+import type { NodeRun } from '../dom/collect';
 import { Slicer } from './slicer';
 import { spansByNode, wrapSpans, type Span } from './wrap';
 

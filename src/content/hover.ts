@@ -4,7 +4,7 @@
  * while the pointer is over it, a grace period on leaving, Escape to dismiss,
  * and the same card on keyboard focus (WCAG 1.4.13).
  */
-import { MENTION_TAG } from './collect';
+import { MENTION_TAG } from '../dom/collect';
 
 export interface Card {
   readonly id: string;

@@ -6,7 +6,7 @@
 import type { Annotation } from '../core/annotate';
 import type { AnnotateRequest, AnnotateResponse, PageSummaryResponse } from '../messages';
 import { isContentRequest } from '../messages';
-import { MENTION_TAG, OWN_ATTR, TextMapBuilder, articleBody, collectMeta, textNodes, type TextMap } from './collect';
+import { MENTION_TAG, OWN_ATTR, TextMapBuilder, articleBody, collectMeta, textNodes, type TextMap } from '../dom/collect';
 import type { DisplayPrefs } from '../core/settings';
 import type { CardActions, CardHost, CardModel } from './card-api';
 import { HoverController, type Card } from './hover';

@@ -4,7 +4,7 @@
  */
 import { formatRange, years } from '../core/format';
 import type { CardHost, CardModel } from './card-api';
-import { OWN_ATTR } from './collect';
+import { OWN_ATTR } from '../dom/collect';
 
 const CSS = `:host { all: initial !important; position: absolute !important; z-index: 2147483647 !important; display: block !important;
   left: var(--np-x, 0) !important; top: var(--np-y, 0) !important; }

@@ -3,7 +3,7 @@
  * DOM methods only (never innerHTML); each wrap remembers the text node it
  * split so that `unwrapAll` restores the page's DOM as it was.
  */
-import { MENTION_TAG, type NodeRun } from './collect';
+import { MENTION_TAG, type NodeRun } from '../dom/collect';
 import type { Slicer } from './slicer';
 
 export interface Span {

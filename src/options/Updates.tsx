@@ -4,11 +4,9 @@
  * bundled data. Nothing is requested unless updates are on and this build has an update address.
  */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { UpdateStatusResponse } from '../messages';
 import { formatDay, t } from '../ui/i18n';
-
-const send = (msg: unknown) => browser.runtime.sendMessage(msg) as Promise<UpdateStatusResponse | undefined>;
+import { Section, send } from './common';
 
 function lastResult(s: UpdateStatusResponse): string {
   if (!s.last) return t('updatesNeverChecked');
@@ -24,7 +22,7 @@ export function Updates() {
   const run = async (msg: unknown) => {
     setBusy(true);
     try {
-      setStatus((await send(msg)) ?? status);
+      setStatus((await send<UpdateStatusResponse>(msg)) ?? status);
     } finally {
       setBusy(false);
     }
@@ -33,8 +31,7 @@ export function Updates() {
   if (!status) return null;
   const { data } = status;
   return (
-    <section id="updates" aria-labelledby="updates-h">
-      <h2 id="updates-h">{t('updatesTitle')}</h2>
+    <Section id="updates" title={t('updatesTitle')}>
       <p>
         {t(data.origin === 'update' ? 'updatesDataFromUpdate' : 'updatesDataBundled', String(data.version), formatDay(data.asOf))}
         {data.built && <> {t('updatesBuilt', formatDay(data.built))}</>}
@@ -60,6 +57,6 @@ export function Updates() {
       ) : (
         <p class="muted">{t('updatesNotConfigured')}</p>
       )}
-    </section>
+    </Section>
   );
 }

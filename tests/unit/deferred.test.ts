@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** Deferred wrapping on huge pages: held until the element nears the viewport, wrapped once, forgettable. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectText } from '../../src/content/collect';
+import { collectText } from '../../src/dom/collect';
 import { DeferredWraps } from '../../src/content/deferred';
 import type { Span } from '../../src/content/wrap';
 

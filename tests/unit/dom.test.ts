@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** Page-side text collection and wrapping, against happy-dom. */
 import { describe, expect, it, beforeEach } from 'vitest';
-import { collectMeta, collectText } from '../../src/content/collect';
+import { collectMeta, collectText } from '../../src/dom/collect';
 import { unwrapAll, wrapSpans } from '../../src/content/wrap';
 
 beforeEach(() => {

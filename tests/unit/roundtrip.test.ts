@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { collectText } from '../../src/content/collect';
+import { collectText } from '../../src/dom/collect';
 import { unwrapAll, wrapSpans, type Span } from '../../src/content/wrap';
 
 const TAGS = ['p', 'div', 'span', 'em', 'b', 'a', 'li', 'h2', 'section', 'textarea', 'script', 'code'];

@@ -1,7 +1,8 @@
 /**
- * Collecting a page's readable text. Shared by the content script and the CLI
- * (which runs it on a parsed HTML file), so offsets mean the same in both.
- * Uses only standard DOM interfaces of the nodes it is given; no globals.
+ * Collecting a page's readable text (src/dom/: DOM code shared by the content script and the
+ * CLI, which runs it on a parsed HTML file, so offsets mean the same in both; the CLI never
+ * imports the content script's own code). Uses only standard DOM interfaces of the nodes it is
+ * given; no globals.
  */
 import type { PageMeta } from '../core/articleDate';
 
