@@ -18,7 +18,7 @@ import AhoCorasick from 'modern-ahocorasick';
 import { chromium } from 'playwright-core';
 import { annotateArticle, loadIndex } from '../src/cli/run';
 import { fold } from '../src/core/normalise';
-import { ROOT, launch, serve } from '../tests/e2e/harness';
+import { ROOT, launch, launchPlain, serve } from '../tests/e2e/harness';
 import { htmlPage, newsText } from './bench-text';
 import { exportIndex, loadDataset, packDataset } from '../src/core/dataset';
 import type { Dataset } from '../src/core/schema';
@@ -132,11 +132,71 @@ async function inChromium() {
       }
     }
     await coldWake(b);
+    await renderCost(b.context, site.origin, pages.map(([label]) => label));
   } finally {
     await b.close();
     await site.close();
   }
   await coldWake3x();
+}
+
+/**
+ * What the reader feels (issue 15): the renderer's total task time (style, layout, paint and
+ * scripts: CDP Performance.getMetrics TaskDuration) with Nameplate minus without, the longest
+ * task, and the DOM mutations Nameplate made to the page (a page-world MutationObserver), on
+ * and off loaded alternately in the same run, medians of five loads each.
+ */
+async function renderCost(withExtension: Awaited<ReturnType<typeof launch>>['context'], origin: string, labels: string[]) {
+  const plain = await launchPlain();
+  row('renderer (Chromium), on minus off, median of 5 each', 'total task time added (ms)', 'longest task with Nameplate (ms)', 'DOM mutations before hover');
+  try {
+    for (const [i, label] of labels.entries()) {
+      const on: { task: number; longest: number; mutations: number }[] = [];
+      const off: { task: number; longest: number; mutations: number }[] = [];
+      for (let r = 0; r < 5; r++) {
+        on.push(await rendererLoad(withExtension, `${origin}/bench/${i}.html#nameplate-bench`, true));
+        off.push(await rendererLoad(plain.context, `${origin}/bench/${i}.html#nameplate-bench`, false));
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const added = median(on.map((x) => x.task)) - median(off.map((x) => x.task));
+      const longest = Math.max(...on.map((x) => x.longest));
+      const mutations = median(on.map((x) => x.mutations));
+      row(label, added.toFixed(0), longest.toFixed(0), String(mutations));
+      const key = label === '10 MB' ? '10MB' : label === '10k words' ? '10kWords' : label === '100k words' ? '100kWords' : undefined;
+      if (key) figures[`renderMsAdded${key}`] = +added.toFixed(0);
+      if (label === '100k words') figures.longestTaskMs100kWords = +longest.toFixed(0);
+      if (label === '10k words') figures.domMutationsBeforeHover10kWords = mutations;
+    }
+  } finally {
+    await plain.close();
+  }
+}
+
+async function rendererLoad(context: Awaited<ReturnType<typeof launch>>['context'], url: string, nameplate: boolean) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __np: { mutations: number; long: number } };
+    w.__np = { mutations: 0, long: 0 };
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__np.long = Math.max(w.__np.long, e.duration)))).observe({ type: 'longtask', buffered: true });
+    // Count from the load event on: the parser's own insertions are the page, not Nameplate (whose content script
+    // runs at document_idle; marks already present at load are counted as one mutation each).
+    addEventListener('load', () => {
+      w.__np.mutations += document.querySelectorAll('np-mention').length;
+      new MutationObserver((records) => (w.__np.mutations += records.length)).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { timeout: 120_000, waitUntil: 'load' });
+  if (nameplate) await page.waitForFunction(() => performance.getEntriesByType('mark').some((m) => m.name.startsWith('nameplate:done')), undefined, { timeout: 120_000 });
+  // Let the frames that follow the last change render, with or without Nameplate alike.
+  await page.waitForTimeout(1000);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const task = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const np = await page.evaluate(() => (window as unknown as { __np: { mutations: number; long: number } }).__np);
+  await cdp.detach();
+  await page.close();
+  return { task, longest: np.long, mutations: np.mutations };
 }
 
 /** Load a page with the extension and read Nameplate's marks and the long tasks after its start. */

@@ -70,6 +70,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** The same browser without the extension (for on-versus-off measurements). */
+export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'nameplate-plain-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1100, height: 800 },
+  });
+  return { context, close: async () => { await context.close(); rmSync(userDataDir, { recursive: true, force: true }); } };
+}
+
 export async function launch(dist = DIST): Promise<Browser> {
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'nameplate-e2e-'));
