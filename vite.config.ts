@@ -11,6 +11,10 @@ const bundledVersion = Number(JSON.parse(readFileSync(new URL('./data/dataset.js
 
 // `vite build` → Chrome (dist/); `vite build --mode firefox` → Firefox (dist-firefox/).
 // Every difference between the two lives in src/platform/manifest.ts.
+/** The update address names a directory: the files are fetched relative to it, so a missing "/" would lose its last segment. */
+const updateUrl = process.env.NP_UPDATE_URL ?? '';
+if (updateUrl && !updateUrl.endsWith('/')) throw new Error(`NP_UPDATE_URL must end with "/" (got ${updateUrl})`);
+
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
@@ -23,7 +27,7 @@ export default defineConfig(({ mode }) => {
     // The data-update address and the public key of its signer, fixed at build time (docs/data-updates.md).
     // Unset: the build makes no update request. Only https, or 127.0.0.1 for the tests, is accepted.
     define: {
-      __NP_UPDATE_URL__: JSON.stringify(process.env.NP_UPDATE_URL ?? ''),
+      __NP_UPDATE_URL__: JSON.stringify(updateUrl),
       __NP_UPDATE_KEY__: JSON.stringify(process.env.NP_UPDATE_PUBLIC_KEY ?? ''),
       __NP_BUNDLED_VERSION__: String(bundledVersion),
     },

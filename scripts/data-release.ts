@@ -43,9 +43,12 @@ async function release() {
   const dataset = new Uint8Array(readFileSync(join(dataDir, 'dataset.json'))) as Bytes;
   const index = new Uint8Array(readFileSync(join(dataDir, 'index.json'))) as Bytes;
   const data = loadDataset(JSON.parse(new TextDecoder().decode(dataset)));
-  const version = arg('--version') ? Number(arg('--version')) : versionOf(data.asOf) + 1;
+  // Newer than the bundled data of any build made from the same files (YYYYMMDD00 of its as-of date), and than
+  // last week's package: the build day, then a counter for several releases in a day (--version overrides).
+  const built = new Date().toISOString().slice(0, 10);
+  const version = arg('--version') ? Number(arg('--version')) : versionOf(built > data.asOf ? built : data.asOf) + Number(process.env.GITHUB_RUN_ATTEMPT ?? 1);
   const { manifest, bytes } = await makeManifest({
-    version, built: new Date().toISOString().slice(0, 10), asOf: data.asOf,
+    version, built, asOf: data.asOf,
     sources: data.sources.map((s) => ({ id: s.id, name: s.name, licence: s.licence, asOf: s.asOf ?? null })),
   }, [{ name: 'dataset.json', bytes: dataset }, { name: 'index.json', bytes: index }]);
   mkdirSync(out, { recursive: true });

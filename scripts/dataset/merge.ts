@@ -24,7 +24,14 @@ export function preferCurated(list: Tenure[], weaker: Set<string>): Tenure[] {
   const series = curated.filter((t) => t.office);
   return list.filter((t) => {
     if (t.src === 'curated') return true;
-    if (curated.some((c) => c.person === t.person && (c.short === t.short || (!!c.office && c.office === t.office && c.country === t.country)) && overlaps(c, t))) return false;
+    const over = curated.filter((c) => c.person === t.person && (c.short === t.short || (!!c.office && c.office === t.office && c.country === t.country)) && overlaps(c, t));
+    if (over.length) {
+      // The whole source row gives way; say so when it reached beyond the curated rows, so a curator can extend them.
+      const from = over.reduce((a, c) => (c.start < a ? c.start : a), over[0].start);
+      const to = over.some((c) => !c.end) ? undefined : over.reduce((a, c) => (c.end! > a ? c.end! : a), over[0].end!);
+      if (t.start < from || (to !== undefined && (!t.end || t.end > to))) console.log(`data:build: curated ${t.person} ${t.short} (${from}–${to ?? 'open'}) replaces ${t.src}'s ${t.start}–${t.end ?? 'open'}, which reaches beyond it`);
+      return false;
+    }
     if (t.office && weaker.has(t.src) && series.some((c) => c.office === t.office && c.country === t.country && overlaps(c, t))) return false;
     return true;
   });
@@ -89,7 +96,8 @@ export function mergeTenures(list: Tenure[]): Tenure[] {
     if (sameOffice && last.start === t.start && last.end === t.end) continue;
     // One appointment a source records twice (Wikidata, parlparse): an open row and, a few days later, a closed
     // one (which has the end), or two open rows (dates of election and of taking office). One tenure.
-    if (sameOffice && !last.end && (last.org ?? '') === (t.org ?? '') && (!t.end || addDays(last.start, 7) >= t.start)) {
+    // Open rows further apart are two stints: the first is closed later, where the next holder starts.
+    if (sameOffice && !last.end && (last.org ?? '') === (t.org ?? '') && addDays(last.start, 7) >= t.start) {
       console.log(`data:build: ${t.src} lists ${t.person} as ${t.short} from ${last.start} (open) and from ${t.start}${t.end ? ` to ${t.end}` : ''}: one tenure${t.end ? ` to ${t.end}` : ''}`);
       if (t.end) last.end = t.end;
       continue;

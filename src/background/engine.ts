@@ -8,7 +8,7 @@ import datasetUrl from '../../data/dataset.json?url';
 import indexUrl from '../../data/index.json?url';
 import { DatasetIndex, loadDataset, type CompiledIndex } from '../core/dataset';
 import type { PackageManifest } from '../core/update/package';
-import { readMeta, readPackage, readSnapshot, writeSnapshot } from './package-store';
+import { clearPackage, readMeta, readPackage, readSnapshot, writeSnapshot } from './package-store';
 import { indexFromSnapshot, makeSnapshot } from '../core/snapshot';
 
 declare const __NP_BUNDLED_VERSION__: number;
@@ -43,7 +43,6 @@ function build(data: unknown, compiled: unknown): DatasetIndex {
 
 async function loadBundled(): Promise<DatasetIndex> {
   const [data, compiled] = await Promise.all([readJson(datasetUrl), readJson(indexUrl)]);
-  origin = { origin: 'bundled', version: BUNDLED_VERSION };
   const index = build(data, compiled);
   keepSnapshot(index, compiled as CompiledIndex, BUNDLED_KEY);
   return index;
@@ -75,22 +74,23 @@ export function getIndex(): Promise<DatasetIndex> {
         // An unreadable snapshot is rebuilt below.
       }
     }
-    let data: unknown;
-    let compiled: unknown;
     if (update) {
-      const stored = await readPackage();
       try {
-        [data, compiled] = [JSON.parse(stored!.dataset), JSON.parse(stored!.index)];
+        const stored = await readPackage();
+        const compiled = JSON.parse(stored!.index) as CompiledIndex;
+        const index = build(JSON.parse(stored!.dataset), compiled);
+        origin = next;
+        keepSnapshot(index, compiled, key);
+        return index;
       } catch {
-        // A stored package that no longer loads is ignored: the bundled data is the floor.
+        // A stored package that no longer loads is dropped: the bundled data is the floor.
+        await clearPackage().catch(() => undefined);
       }
     }
-    if (data === undefined) {
-      [data, compiled] = await Promise.all([readJson(datasetUrl), readJson(indexUrl)]);
-      origin = { origin: 'bundled', version: BUNDLED_VERSION };
-    } else origin = next;
+    const [data, compiled] = await Promise.all([readJson(datasetUrl), readJson(indexUrl)]);
+    origin = { origin: 'bundled', version: BUNDLED_VERSION };
     const index = build(data, compiled);
-    keepSnapshot(index, compiled as CompiledIndex, origin.origin === 'update' ? key : BUNDLED_KEY);
+    keepSnapshot(index, compiled as CompiledIndex, BUNDLED_KEY);
     return index;
   })();
   return loading;
@@ -120,8 +120,13 @@ export function useIndex(index: DatasetIndex, next: DataOrigin, compiled?: Compi
 
 /** Back to the bundled data. */
 export function useBundled(): Promise<DatasetIndex> {
-  loading = loadBundled();
-  return loading;
+  const mine = loadBundled();
+  loading = mine;
+  // Labelled bundled only if nothing replaced it meanwhile (an update switched in while this loaded).
+  void mine.then(() => {
+    if (loading === mine) origin = { origin: 'bundled', version: BUNDLED_VERSION };
+  }, () => undefined);
+  return mine;
 }
 
 export const dataOrigin = (): DataOrigin => origin;

@@ -8,4 +8,5 @@ declare const __NP_UPDATE_KEY__: string;
 
 export const UPDATE_URL: string = __NP_UPDATE_URL__;
 export const UPDATE_PUBLIC_KEY: string = __NP_UPDATE_KEY__;
-export const updatesConfigured = () => /^https:\/\/|^http:\/\/127\.0\.0\.1[:/]/.test(UPDATE_URL) && UPDATE_PUBLIC_KEY.length > 0;
+/** https (or 127.0.0.1 for the tests), ending in "/": the files are named relative to it. */
+export const updatesConfigured = () => /^(https:\/\/|http:\/\/127\.0\.0\.1[:/]).*\/$/.test(UPDATE_URL) && UPDATE_PUBLIC_KEY.length > 0;

@@ -18,7 +18,7 @@ export interface UpdateResult {
   /** A new version was installed, or none was newer. */
   installed?: number;
   upToDate?: boolean;
-  reason?: Rejection | 'not-configured' | 'storage';
+  reason?: Rejection | 'not-configured' | 'storage' | 'cancelled';
   detail?: string;
 }
 
@@ -26,6 +26,8 @@ export interface UpdateState {
   enabled: boolean;
   lastCheck: string | null;
   last: UpdateResult | null;
+  /** The version the reader went back to the bundled data from: it (and anything older) is not installed again. */
+  declined?: number;
 }
 
 const STATE_KEY = 'dataUpdates';
@@ -33,7 +35,7 @@ const DAY_MS = 86_400_000;
 
 export async function readState(): Promise<UpdateState> {
   const got = (await chrome.storage.local.get(STATE_KEY))[STATE_KEY] as Partial<UpdateState> | undefined;
-  return { enabled: got?.enabled !== false, lastCheck: typeof got?.lastCheck === 'string' ? got.lastCheck : null, last: got?.last ?? null };
+  return { enabled: got?.enabled !== false, lastCheck: typeof got?.lastCheck === 'string' ? got.lastCheck : null, last: got?.last ?? null, ...(Number.isSafeInteger(got?.declined) ? { declined: got!.declined } : {}) };
 }
 
 async function writeState(patch: Partial<UpdateState>): Promise<UpdateState> {
@@ -43,6 +45,8 @@ async function writeState(patch: Partial<UpdateState>): Promise<UpdateState> {
 }
 
 let running: Promise<UpdateState> | undefined;
+/** Bumped by a reset or the switch: a check that started before either never installs what it fetched. */
+let generation = 0;
 
 /** Check now (the options page's "Check now"), or only when a day has passed (`daily`). */
 export function checkForUpdates(daily = false): Promise<UpdateState> {
@@ -62,18 +66,30 @@ export function checkForUpdates(daily = false): Promise<UpdateState> {
 }
 
 async function attempt(at: string): Promise<UpdateResult> {
-  await getIndex(); // the version in use is known once the data is loaded
-  const current = dataOrigin().version;
+  const gen = generation;
   try {
+    await getIndex(); // the version in use is known once the data is loaded
+    // Never below the data in use, nor at or below a package the reader went back from.
+    const state = await readState();
+    const current = Math.max(dataOrigin().version, state.declined ?? 0);
     const key = await importPublicKey(UPDATE_PUBLIC_KEY);
     const got = await downloadPackage({ base: UPDATE_URL, fetch: (url, init) => fetch(url, init), key, current });
+    // Built before it is stored: a package that cannot be loaded is refused, not kept.
+    let index: DatasetIndex;
+    try {
+      index = new DatasetIndex(got.data, got.compiled);
+    } catch (e) {
+      return { ok: false, at, reason: 'invalid-data', detail: (e as Error).message };
+    }
+    const now = await readState();
+    if (gen !== generation || !now.enabled) return { ok: false, at, reason: 'cancelled', detail: 'updates were switched off or reset during the check' };
     const installedAt = new Date().toISOString();
     try {
       await writePackage({ manifest: got.manifest, dataset: new TextDecoder().decode(got.files.dataset), index: new TextDecoder().decode(got.files.index), installedAt });
     } catch (e) {
       return { ok: false, at, reason: 'storage', detail: (e as Error).message };
     }
-    useIndex(new DatasetIndex(got.data, got.compiled), { origin: 'update', version: got.manifest.version, manifest: got.manifest, installedAt }, got.compiled);
+    useIndex(index, { origin: 'update', version: got.manifest.version, manifest: got.manifest, installedAt }, got.compiled);
     invalidate();
     return { ok: true, at, installed: got.manifest.version };
   } catch (e) {
@@ -84,11 +100,15 @@ async function attempt(at: string): Promise<UpdateResult> {
 }
 
 export async function setUpdatesEnabled(enabled: boolean): Promise<UpdateState> {
+  generation++;
   return writeState({ enabled });
 }
 
-/** Forget the downloaded package: the bundled data is the floor. */
+/** Forget the downloaded package: the bundled data is the floor, and that package is not fetched again. */
 export async function resetToBundled(): Promise<void> {
+  generation++;
+  const was = dataOrigin();
+  if (was.origin === 'update') await writeState({ declined: Math.max(was.version, (await readState()).declined ?? 0) });
   await clearPackage();
   await useBundled();
   invalidate();

@@ -254,10 +254,10 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
   for (let i = 0; i + 1 < titled.length; i++) {
     const run = [titled[i]];
     while (i + 1 < titled.length && LIST_GLUE.test(text.slice(titled[i].end, titled[i + 1].start))) run.push(titled[++i]);
-    // Three offices in a row, or two after "offices:", "such as", "including": a list of offices, not of people
-    // ("the Home Secretary and the Chancellor agreed" stays two people).
+    // Offices after "offices:", "posts", "such as", "including": a list of offices, not of people
+    // ("the Chancellor, the Home Secretary and the Foreign Secretary agreed" stays three people).
     const lead = text.slice(Math.max(0, run[0].start - 40), run[0].start);
-    if (run.length >= 3 || (run.length === 2 && /(?::|\b(?:offices|posts|roles|jobs|portfolios|such as|including|like))[\s\u00a0]*(?:the[\s\u00a0]+)?$/i.test(lead))) for (const m of run) listed.add(m);
+    if (run.length >= 2 && /(?::|\b(?:offices|posts|roles|jobs|portfolios|such as|including|like))[\s\u00a0]*(?:the[\s\u00a0]+)?$/i.test(lead)) for (const m of run) listed.add(m);
   }
   const titles = matches.filter((m) => !nameMatches.has(m) && !titleBeforeName.has(m) && !listed.has(m) && titleKeyOf(index, m) && standaloneTitle(text, m));
   const countriesOf = (m: RawMatch<Meaning>) => new Set(titleKeysOf(index, m).flatMap((k) => [...index.titleCountries(k)]));
@@ -298,7 +298,7 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
       now: now && !(office && now.short === office.short && now.start === office.start) ? now : null,
       alsoHeld: alsoHeld.map((t) => officeView(index, t)!),
       change: officeView(index, change),
-      earlier: earlierOffices(index, i, opts.date, office),
+      earlier: earlierOffices(index, i, opts.date, office, [...alsoHeld.map((t) => officeView(index, t)!), ...(change ? [officeView(index, change)!] : [])]),
       why: titleBeforeNameWhy(entry.why, entry.mentions, text, role),
       pledges: index.pledgesOf(p.id).map((pl) => pl.id),
       sources: p.src.map((s) => index.source(s)?.name ?? s),
@@ -348,13 +348,13 @@ function officeOnDate(index: DatasetIndex, person: number, date: IsoDate): { rol
   const held = index.officesOn(person, date);
   const current = held[0];
   const ended = index.endedOn(person, date);
-  const started = held.find((t) => !isSeat(t) && index.stint(t).start === date);
+  // Only the office the person is known by can lead as new: a duty picked up the same day (a Senate
+  // leadership beside a portfolio) never displaces the portfolio.
+  const started = current && !isSeat(current) && index.stint(current).start === date ? current : undefined;
   let role = current;
   let change: Tenure | undefined;
-  if (started && (ended || started === current)) {
-    role = started;
-    change = ended;
-  } else if (ended && (!current || compareOffices(ended, current) < 0)) role = ended;
+  if (started) change = ended;
+  else if (ended && (!current || compareOffices(ended, current) < 0)) role = ended;
   const seen = new Set(role ? [role.short] : []);
   const alsoHeld = held.filter((t) => t !== role && !isSeat(t) && !seen.has(t.short) && seen.add(t.short)).slice(0, 3);
   return { role, change, alsoHeld };
@@ -436,6 +436,14 @@ const INSTITUTION_AFTER = /^(?:['’]s)?(?:[\s\u00a0]+\p{Lu}[\p{L}.]*){0,3}[\s\u
 /** What joins the items of a list of offices: ", the", " and the", ", or". */
 const LIST_GLUE = /^[\s\u00a0]*(?:,|;|\band\b|\bor\b|,[\s\u00a0]*and\b|,[\s\u00a0]*or\b)[\s\u00a0]*(?:the[\s\u00a0]+)?$/i;
 
+/** A Title Case line ("The Home Secretary Says Migration Will Fall"): a headline, where capitals say nothing. */
+function titleCaseLine(text: string, pos: number): boolean {
+  const start = text.lastIndexOf('\n', pos) + 1;
+  const end = text.indexOf('\n', pos);
+  const words = text.slice(start, end < 0 ? text.length : end).split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  return words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.8;
+}
+
 /** Nouns that speak of an office as an office ("the role of", "the post of"). */
 const OFFICE_NOUNS = new Set(['role', 'post', 'job', 'office', 'position', 'duties', 'powers', 'title', 'rank', 'portfolio']);
 
@@ -500,7 +508,7 @@ function standaloneTitle(text: string, m: RawMatch<Meaning>): boolean {
   // "ex-chancellor", "would-be premier": joined to the word before by a hyphen, the title is someone else's or nobody's.
   if (/[-‐‑]$/.test(text.slice(Math.max(0, m.start - 1), m.start))) return false;
   // "president-elect", "minister-designate": someone else, or nobody yet. "King George VI": another king.
-  if (/^[-‐‑]\p{L}/u.test(after) || /^ \p{Lu}\p{Ll}/u.test(after)) return false;
+  if (/^[-‐‑]\p{L}/u.test(after) || (/^ \p{Lu}\p{Ll}/u.test(after) && !titleCaseLine(text, m.start))) return false;
   const [w2, w1] = wordsBefore(text, m.start, 2);
   // The word that qualifies the title: for "French interior minister" the one before "French".
   const qualifier = w1 && countryWord(w1) ? w2 : w1;
@@ -527,8 +535,9 @@ function titleBeforeNameWhy(why: Why, mentions: Mention[], text: string, role: T
 }
 
 /** Senior offices (ministers and above) that ended by the date, one per office, most recent first. */
-function earlierOffices(index: DatasetIndex, person: number, date: IsoDate, current: OfficeView | null): OfficeView[] {
-  const seen = new Set<string>(current ? [current.short] : []);
+function earlierOffices(index: DatasetIndex, person: number, date: IsoDate, current: OfficeView | null, shown: OfficeView[] = []): OfficeView[] {
+  // Offices the card already shows (the change of the day, those held alongside) are not repeated.
+  const seen = new Set<string>([...(current ? [current.short] : []), ...shown.map((o) => o.short)]);
   const out: OfficeView[] = [];
   for (const t of [...index.tenures(person)].reverse()) {
     if (t.rank > 4 || t.start > date || (t.end !== undefined && t.end > date) || seen.has(t.short)) continue;

@@ -4,7 +4,8 @@ import { annotateArticle, loadIndex, toJson } from '../../src/cli/run';
 import { compareOffices, isAlongside } from '../../src/core/ranks';
 import { expandPattern, pledgeVariants, patternDisplay } from '../../src/core/pledges';
 import { DatasetIndex } from '../../src/core/dataset';
-import type { Tenure } from '../../src/core/schema';
+import type { Dataset, Tenure } from '../../src/core/schema';
+import { FIXTURE } from './fixture-dataset';
 
 const index = loadIndex();
 const run = (text: string, date: string) => annotateArticle({ text, meta: { jsonLd: [], metas: [], times: [] } }, date, index);
@@ -26,6 +27,20 @@ describe('the day of a change', () => {
     expect([json.role, json.roleStart, json.change]).toEqual(['Home Secretary', '2023-11-13', { role: 'Foreign Secretary', roleStart: '2022-09-06', roleEnd: '2023-11-13' }]);
     expect(roles('Rishi Sunak conceded.', '2024-07-05')).toEqual(['Rishi Sunak:Leader of the Opposition']);
     expect(run('Rishi Sunak conceded.', '2024-07-05').people[0].change?.short).toBe('Prime Minister');
+  });
+  it('a lower duty picked up on the day of a change never displaces the portfolio', () => {
+    // Made-up facts: a minister keeps the portfolio, drops one duty and takes up another on the same day.
+    const duty = (short: string, start: string, end?: string): Tenure => ({ person: 'p-x', title: short, short, country: 'GB', start, end, rank: 4, src: 't' });
+    const data: Dataset = {
+      ...FIXTURE,
+      people: [...FIXTURE.people, { id: 'p-x', name: 'Alda Quenby', country: 'GB', src: ['t'] }],
+      tenures: [...FIXTURE.tenures,
+        { person: 'p-x', title: 'Secretary of State for Transport', short: 'Transport Secretary', country: 'GB', start: '2020-01-01', rank: 3, src: 't' },
+        duty('Deputy Chief Whip', '2020-01-01', '2023-05-01'), duty('Minister for the Commons', '2023-05-01')],
+    };
+    const p = annotateArticle({ text: 'Alda Quenby spoke.', meta: { jsonLd: [], metas: [], times: [] } }, '2023-05-01', new DatasetIndex(data)).people[0];
+    expect([p.role, p.change]).toEqual(['Transport Secretary', null]);
+    expect(p.alsoHeld.map((o) => o.short)).toContain('Minister for the Commons');
   });
   it('is no change on an ordinary day', () => {
     const p = run('Suella Braverman spoke.', '2023-06-01').people[0];
@@ -78,6 +93,16 @@ describe('titles with care', () => {
     expect(run('Donald Trump, the president-elect, spoke.', '2024-12-01').people[0].role).toBeNull();
     expect(marks('The ex-chancellor spoke.', '2024-03-01')).toEqual([]);
     expect(marks('The president-elect spoke.', '2024-12-01')).toEqual([]);
+  });
+  it('three offices in a row with no lead-in are three people; after "posts such as" they are offices', () => {
+    const people = (text: string) => run(text, '2023-06-01').people.map((p) => p.name).sort();
+    expect(people('The Chancellor, the Home Secretary and the Foreign Secretary met on Tuesday.')).toEqual(['James Cleverly', 'Jeremy Hunt', 'Suella Braverman']);
+    expect(people('She has held posts such as the Chancellor, the Home Secretary and the Foreign Secretary.')).toEqual([]);
+  });
+  it('a Title Case headline does not hide the office holder behind its capitals', () => {
+    expect(run('The Home Secretary Says Small Boat Crossings Will Fall\nThe minister spoke in Dover.', '2023-06-01').people.map((p) => p.name)).toEqual(['Suella Braverman']);
+    // In a sentence, a capital after the title is still someone else ("King George VI").
+    expect(run('The King George VI memorial was cleaned.', '2023-06-01').people).toEqual([]);
   });
   it('an office spoken of as an office names nobody', () => {
     expect(marks('The great offices of state: the Foreign Secretary, the Chancellor and the Home Secretary.', '2024-03-01')).toEqual([]);

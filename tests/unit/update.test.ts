@@ -22,12 +22,16 @@ async function build(opts: { version?: number; dataset?: Bytes; index?: Bytes; m
 }
 
 /** A stand-in for the update address: serves the package's files, records every request. */
-function server(pkg: Pkg, behave: { hang?: string; status?: number } = {}) {
+function server(pkg: Pkg, behave: { hang?: string; stall?: string; status?: number } = {}) {
   const requests: { url: string; init: RequestInit }[] = [];
   const fetch: Fetch = async (url, init) => {
     requests.push({ url, init });
     const name = new URL(url).pathname.split('/').pop() as keyof Pkg;
     if (behave.hang === name) return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    if (behave.stall === name) {
+      // Headers and a first chunk arrive, then nothing: a stream that never ends and ignores the abort signal.
+      return new Response(new ReadableStream({ start: (c) => c.enqueue(enc('{"peo')) }));
+    }
     if (behave.status) return new Response('nope', { status: behave.status });
     const body = pkg[name];
     return body === undefined ? new Response('not found', { status: 404 }) : new Response(typeof body === 'string' ? body : body);
@@ -115,11 +119,18 @@ describe('data package verification', () => {
     expect(await reason(await build({ dataset: enc(JSON.stringify(bad)) }))).toBe('invalid-data');
     expect(await reason(await build({ index: enc(JSON.stringify({ matcher: {} })) }))).toBe('invalid-data');
   });
+  it('refuses an index that does not belong to its dataset (a person, or a parent node, out of range)', async () => {
+    const tamper = (f: (ix: any) => void) => { const ix = JSON.parse(JSON.stringify(exportIndex(FIXTURE))); f(ix); return enc(JSON.stringify(ix)); };
+    expect(await reason(await build({ index: tamper((ix) => ix.matcher.values.push([(FIXTURE.people.length + 5) << 2])) }))).toBe('invalid-data');
+    expect(await reason(await build({ index: tamper((ix) => (ix.matcher.parents[ix.matcher.parents.length - 1] = ix.matcher.parents.length)) }))).toBe('invalid-data');
+    expect(await reason(await build({ index: tamper(() => {}) }))).toBe('ok');
+  });
   it('reports a missing package, a server error and a timeout', async () => {
     const pkg = await build();
     expect(await reason({})).toBe('not-found');
     expect(await reason(pkg, 2025010100, { status: 500 })).toBe('network');
     expect(await reason(pkg, 2025010100, { hang: 'manifest.json' })).toBe('timeout');
     expect(await reason(pkg, 2025010100, { hang: 'dataset.json' })).toBe('timeout');
+    expect(await reason(pkg, 2025010100, { stall: 'index.json' })).toBe('timeout');
   });
 });

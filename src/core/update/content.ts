@@ -37,5 +37,12 @@ export function checkContent(datasetBytes: Bytes, indexBytes: Bytes): { data: Da
   if (!arrays || !Array.isArray(compiled.titles) || (m!.tokens as unknown[]).length !== (m!.parents as unknown[]).length) {
     throw new PackageError('invalid-data', 'index.json: not a compiled matcher (tokens, parents, slots, flags, values, titles)');
   }
+  // The index must be the one compiled from this dataset: every person, title and pledge it points at exists,
+  // every node's parent comes before it, every slot is a value list.
+  const { tokens, parents, slots, values } = compiled.matcher;
+  const limit = [data.people.length, data.people.length, compiled.titles.length, data.pledges.length];
+  const badValue = values.findIndex((list) => !Array.isArray(list) || list.some((v) => !Number.isInteger(v) || v < 0 || v >>> 2 >= limit[v & 3]));
+  const badNode = parents.findIndex((p, i) => !Number.isInteger(p) || p >= i || p < -1 || typeof tokens[i] !== 'string' || !Number.isInteger(slots[i]) || slots[i] >= values.length);
+  if (badValue >= 0 || badNode >= 0) throw new PackageError('invalid-data', `index.json: does not belong to dataset.json (${badValue >= 0 ? `value list ${badValue}` : `node ${badNode}`} points outside it)`);
   return { data, compiled };
 }

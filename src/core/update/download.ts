@@ -39,15 +39,19 @@ async function get(fetcher: Fetch, url: string, limit: number, timeoutMs: number
     // Read with a bound (the manifest's size for a file): a server that keeps sending is cut off, not buffered without end.
     const reader = res.body?.getReader();
     if (!reader) return new Uint8Array(await res.arrayBuffer()) as Bytes;
+    // A body that stalls is cut off by the same timer, even from a stream that ignores the abort signal.
+    const stalled = new Promise<never>((_, reject) => ctrl.signal.addEventListener('abort', () => (reject(new Error('aborted')), reader.cancel().catch(() => {})), { once: true }));
+    stalled.catch(() => {});
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
-        chunk = await reader.read();
+        chunk = await Promise.race([reader.read(), stalled]);
       } catch (e) {
         throw ctrl.signal.aborted ? new PackageError('timeout', `${url}: stalled after ${total} bytes`) : new PackageError('network', `${url}: ${(e as Error).message}`);
       }
+      if (chunk.done && ctrl.signal.aborted) throw new PackageError('timeout', `${url}: stalled after ${total} bytes`);
       if (chunk.done) break;
       total += chunk.value.byteLength;
       if (total > limit) {
