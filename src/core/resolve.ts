@@ -104,9 +104,12 @@ const TITLE_BLOCKERS = new Set(['former', 'ex', 'shadow', 'deputy', 'junior', 'n
 const MONTH_CONTEXT = /(?:\d\s*|\b(?:in|on|since|until|till|by|from|of|early|late|mid|last|next|this|during|before|after)\s+)$/i;
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'des', 'le', 'la', 'da', 'di', 'del', 'dos', 'al', 'bin']);
 
-/** Each word of a name as printed starts with a capital (particles aside). */
+/**
+ * Each word of a name as printed starts with a capital (particles aside). A hyphen joins the parts of one
+ * word, whose later parts may be lower-case: "Moon Jae-in", "Park Geun-hye".
+ */
 function capitalisedName(text: string, start: number, end: number): boolean {
-  const words = text.slice(start, end).split(/[\s\u00a0\-]+/);
+  const words = text.slice(start, end).split(/[\s\u00a0]+/);
   let offset = start;
   for (const w of words) {
     const at = text.indexOf(w, offset);

@@ -45,7 +45,12 @@ export function Updates() {
         <>
           <p class="muted">{t('updatesAddress', status.address)}</p>
           <label class="switch">
-            <input type="checkbox" checked={status.enabled} disabled={busy} onChange={(e) => run({ type: 'update-set', enabled: (e.target as HTMLInputElement).checked })} />
+            <input type="checkbox" checked={status.enabled} disabled={busy} onChange={(e) => {
+              // Shown at once (a controlled box would flick back until the worker answers); the answer then rules.
+              const enabled = (e.target as HTMLInputElement).checked;
+              setStatus({ ...status, enabled });
+              void run({ type: 'update-set', enabled });
+            }} />
             {t('updatesEnabled')}
           </label>
           <p role="status" aria-live="polite">{t('updatesLastCheck')} {lastResult(status)}</p>

@@ -68,6 +68,20 @@ describe('posts held together', () => {
   });
 });
 
+describe('names as printed', () => {
+  it('a hyphenated given name may go on in lower case (Korean names); each word still starts with a capital', () => {
+    const names = (text: string, date: string) => run(text, date).people.map((p) => p.name);
+    expect(names('Ban Ki-moon met Moon Jae-in and Park Geun-hye.', '2017-01-15')).toEqual(['Ban Ki-moon', 'Moon Jae-in', 'Park Geun-hye']);
+    expect(names('ban ki-moon and moon jae-in', '2017-01-15')).toEqual([]);
+  });
+  it('a president suspended by impeachment is still president, beside the acting one (Park, Yoon; Wikidata end dates)', () => {
+    expect(roles('Park Geun-hye stayed in the Blue House. Hwang Kyo-ahn chaired the cabinet.', '2017-01-15')).toEqual(['Park Geun-hye:President (suspended)', 'Hwang Kyo-ahn:President (acting)']);
+    expect(roles('Park Geun-hye spoke.', '2016-11-15')).toEqual(['Park Geun-hye:President']);
+    expect(run('Yoon Suk Yeol awaited the ruling.', '2025-02-01').people[0].role).toBe('President (suspended)');
+    expect(run('Yoon Suk Yeol awaited the ruling.', '2025-05-01').people[0].role).toBeNull();
+  });
+});
+
 describe('names inside other names', () => {
   it('a full name followed by a hyphen and a capital is a double-barrelled name', () => {
     expect(marks('A builder, Michael Gove-Taylor, said the work was done.', '2024-03-01')).toEqual([]);
