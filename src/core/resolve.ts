@@ -102,10 +102,12 @@ export interface Resolution {
 const TITLE_BLOCKERS = new Set(['former', 'ex', 'shadow', 'deputy', 'junior', 'next', 'future', 'late', 'prospective', 'would-be', 'first',
   'previous', 'then', 'no', 'every', 'any', 'a', 'an', 'become', 'became', 'becoming', 'another', 'each']);
 const MONTH_CONTEXT = /(?:\d\s*|\b(?:in|on|since|until|till|by|from|of|early|late|mid|last|next|this|during|before|after)\s+)$/i;
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'des', 'le', 'la', 'da', 'di', 'del', 'dos', 'al', 'bin']);
+/** Lower-case words a stored name may print between its capitalised ones: "zu Guttenberg", "al-Jubeir", "Lord Cameron of Chipping Norton". */
+const NAME_JOINERS = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'des', 'le', 'la', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'al', 'el', 'bin', 'ibn', 'bint',
+  'zu', 'vom', 'zum', 'ter', 'ten', 'e', 'y', 'of', 'af', 'av', 'ap', 'vel', 'the', 'and']);
 
 /**
- * Each word of a name as printed starts with a capital (particles aside). A hyphen joins the parts of one
+ * Each word of a name as printed starts with a capital (joiners aside). A hyphen joins the parts of one
  * word, whose later parts may be lower-case: "Moon Jae-in", "Park Geun-hye".
  */
 function capitalisedName(text: string, start: number, end: number): boolean {
@@ -115,7 +117,7 @@ function capitalisedName(text: string, start: number, end: number): boolean {
     const at = text.indexOf(w, offset);
     offset = at + w.length;
     if (!w) continue;
-    if (PARTICLES.has(w.toLowerCase().replace(/[’']$/, ''))) continue;
+    if (NAME_JOINERS.has(w.toLowerCase().replace(/[’']$/, '')) || NAME_JOINERS.has(w.toLowerCase().split(/[-‐‑’']/)[0])) continue;
     if (!isCapitalised(text, at)) return false;
   }
   return true;

@@ -74,6 +74,14 @@ describe('names as printed', () => {
     expect(names('Ban Ki-moon met Moon Jae-in and Park Geun-hye.', '2017-01-15')).toEqual(['Ban Ki-moon', 'Moon Jae-in', 'Park Geun-hye']);
     expect(names('ban ki-moon and moon jae-in', '2017-01-15')).toEqual([]);
   });
+  it('lower-case joiners inside a stored name do not hide it: zu, al-, e, ap, of', () => {
+    const names = (text: string) => run(text, '2024-03-01').people.map((p) => p.name);
+    expect(names('Karl-Theodor zu Guttenberg, Adel al-Jubeir, Rhun ap Iorwerth and Fernando Azevedo e Silva.'))
+      .toEqual(['Karl-Theodor zu Guttenberg', 'Adel al-Jubeir', 'Rhun ap Iorwerth', 'Fernando Azevedo e Silva']);
+    expect(run('Lord Cameron of Chipping Norton arrived.', '2024-03-01').people[0].role).toBe('Foreign Secretary');
+    // Still a capital where the name has one.
+    expect(names('Rhun ap iorwerth and adel al-jubeir.')).toEqual([]);
+  });
   it('a president suspended by impeachment is still president, beside the acting one (Park, Yoon; Wikidata end dates)', () => {
     expect(roles('Park Geun-hye stayed in the Blue House. Hwang Kyo-ahn chaired the cabinet.', '2017-01-15')).toEqual(['Park Geun-hye:President (suspended)', 'Hwang Kyo-ahn:President (acting)']);
     expect(roles('Park Geun-hye spoke.', '2016-11-15')).toEqual(['Park Geun-hye:President']);

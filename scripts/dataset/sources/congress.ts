@@ -12,6 +12,9 @@ import { mergeSpells } from '../util';
 const SNAPSHOT = '2026-06-15';
 const US_STATES_AT_LARGE = new Set(['AK', 'DE', 'ND', 'SD', 'VT', 'WY']);
 
+/** A generational suffix after a surname: "Jr.", ", Sr.", "III". */
+const NAME_SUFFIX = /,?\s+(?:Jr|Sr)\.?$|,?\s+(?:II|III|IV)$/;
+
 /** The person of a congress-legislators entry (executive or legislator file), registered once. */
 export function usPerson(registry: Registry, entry: any, src: string): Person {
   // Some early presidents have no bioguide id: fall back to their GovTrack id.
@@ -23,12 +26,14 @@ export function usPerson(registry: Registry, entry: any, src: string): Person {
   // The name readers know is the Wikipedia title ("Joe Biden", "JD Vance"); the official one is an alias.
   const official = String(n.official_full ?? [n.first, n.last, n.suffix].filter(Boolean).join(' ')).replace(/\s+/g, ' ').trim();
   const known = typeof entry.id.wikipedia === 'string' ? entry.id.wikipedia.replace(/\s*\(.*\)$/, '').trim() : '';
-  const cleanName = known && nameKey(known).endsWith(nameKey(n.last)) ? known : n.nickname ? `${n.nickname} ${n.last}` : official;
+  // "Tom Kean Jr.": the known name may end in the suffix after the surname.
+  const cleanName = known && nameKey(known.replace(NAME_SUFFIX, '')).endsWith(nameKey(n.last)) ? known : n.nickname ? `${n.nickname} ${n.last}` : official;
   const p = registry.identify({ id: `us-${bioguide}`, name: cleanName, country: 'US', ids: { ...(entry.id.bioguide ? { bioguide } : {}), ...(entry.id.wikidata ? { wikidata: entry.id.wikidata } : {}) }, join: 'ids' }, src);
   registry.addAlias(p, { name: official });
   registry.setGender(p, entry.bio?.gender);
   registry.addAlias(p, { name: [n.nickname ?? n.first, n.last].join(' ') });
   if (n.nickname) registry.addAlias(p, { name: [n.first, n.last].join(' ') });
+  if (n.suffix) registry.addAlias(p, { name: [n.nickname ?? n.first, n.last, n.suffix].join(' ') });
   return p;
 }
 

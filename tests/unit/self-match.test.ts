@@ -1,0 +1,32 @@
+/**
+ * Every person in the bundled data is found by their own name in a plain sentence dated in their latest office,
+ * and never taken for someone else. A name shared by two people may rightly stay unmarked (no card on the wrong
+ * person); any other miss is a name the matcher cannot read (found this way: "Ban Ki-moon", "zu Guttenberg").
+ */
+import { describe, expect, it } from 'vitest';
+import { annotateArticle, loadIndex } from '../../src/cli/run';
+import { nameKey } from '../../src/core/normalise';
+
+const index = loadIndex();
+const data = index.data;
+
+describe('every person in the data, by their own name', () => {
+  it('is found, or shares the name with another person; never someone else', () => {
+    // How many people answer to a name (their own or an alias).
+    const named = new Map<string, number>();
+    for (const p of data.people) for (const k of new Set([p.name, ...(p.aliases ?? []).map((a) => a.name)].map(nameKey))) named.set(k, (named.get(k) ?? 0) + 1);
+    const latest = new Map<string, string>();
+    for (const t of data.tenures) if ((latest.get(t.person) ?? '') < t.start) latest.set(t.person, t.start);
+    const missed: string[] = [];
+    const wrong: string[] = [];
+    for (const p of data.people) {
+      // A styled name ("Henri, Grand Duke of Luxembourg") is how the card shows it; the press prints the alias ("Grand Duke Henri").
+      const printed = p.name.includes(',') && p.aliases?.length ? p.aliases[0].name : p.name;
+      const a = annotateArticle({ text: `Yesterday ${printed} spoke to reporters.`, meta: { jsonLd: [], metas: [], times: [] } }, latest.get(p.id) ?? data.asOf, index);
+      if (a.people.some((x) => x.id !== p.id)) wrong.push(`${p.name} → ${a.people.map((x) => x.id).join(', ')}`);
+      else if (!a.people.length && named.get(nameKey(printed)) === 1) missed.push(`${p.id} ${printed}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(missed).toEqual([]);
+  });
+});
