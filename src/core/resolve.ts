@@ -455,6 +455,8 @@ const OFFICE_NOUNS = new Set(['role', 'post', 'job', 'office', 'position', 'duti
 /** Names that are part of an institution, a company, a byline or a credit rather than the person. */
 function notAPerson(text: string, m: { start: number; end: number }, fullName = false, personSurnames?: Set<string>): boolean {
   if (INSTITUTION_AFTER.test(text.slice(m.end, m.end + 30))) return true;
+  // "Donald M. Payne, Jr.": a generational suffix the matched name lacks is the other generation.
+  if (/^,?[\s\u00a0]+(?:Jr|Sr)\b/.test(text.slice(m.end, m.end + 6))) return true;
   // Places joined by a hyphenated preposition: "Burnham-on-Sea", "Stratford-upon-Avon", "Boulogne-sur-Mer".
   if (/^-(?:on|upon|under|over|by|in|le|la|les|en|sur|sous|de|du|des|am|an|im)-\p{Lu}/u.test(text.slice(m.end, m.end + 9))) return true;
   // Firms are named "X & Y" ("Johnson & Johnson", "Marks & Spencer"): neither surname is a person,

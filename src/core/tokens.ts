@@ -40,16 +40,23 @@ export function isWordAt(s: string, i: number): boolean {
 /**
  * May two tokens separated by folded[gapStart, gapEnd) belong to one name or phrase?
  * One or two spaces, a hyphen (Rees-Mogg), an apostrophe (O'Brien), or the full
- * stop of an initial (George W. Bush), the slash of a one-letter prefix (Emeline K/Bidi).
+ * stop of an initial (George W. Bush), the slash of a one-letter prefix (Emeline K/Bidi), the
+ * comma before a generational suffix (Donald M. Payne, Jr.).
  * Never a line break or other punctuation.
  */
+/** "jr" or "sr" as a whole token at `at` of folded text. */
+function generationAt(folded: string, at: number): boolean {
+  const t = folded.slice(at, at + 3);
+  return (t.startsWith('jr') || t.startsWith('sr')) && !/[a-z0-9]/.test(t.charAt(2));
+}
+
 export function joinable(folded: string, gapStart: number, gapEnd: number, prevLength: number): boolean {
   const gap = gapEnd - gapStart;
   const a = folded.charCodeAt(gapStart);
   if (gap === 1) return a === 32 || a === 45 || a === 39 || ((a === 46 || a === 47) && prevLength === 1);
   if (gap === 2) {
     const b = folded.charCodeAt(gapStart + 1);
-    return (a === 32 && b === 32) || (a === 46 && b === 32 && prevLength === 1);
+    return (a === 32 && b === 32) || (a === 46 && b === 32 && prevLength === 1) || (a === 44 && b === 32 && generationAt(folded, gapEnd));
   }
   return false;
 }

@@ -79,6 +79,7 @@ describe('names as printed', () => {
     expect(names('Karl-Theodor zu Guttenberg, Adel al-Jubeir, Rhun ap Iorwerth and Fernando Azevedo e Silva.'))
       .toEqual(['Karl-Theodor zu Guttenberg', 'Adel al-Jubeir', 'Rhun ap Iorwerth', 'Fernando Azevedo e Silva']);
     expect(run('Lord Cameron of Chipping Norton arrived.', '2024-03-01').people[0].role).toBe('Foreign Secretary');
+    expect(names('Emeline K/Bidi spoke.')).toEqual(['Emeline K/Bidi']);
     // Still a capital where the name has one.
     expect(names('Rhun ap iorwerth and adel al-jubeir.')).toEqual([]);
   });
@@ -87,6 +88,17 @@ describe('names as printed', () => {
     expect(roles('Park Geun-hye spoke.', '2016-11-15')).toEqual(['Park Geun-hye:President']);
     expect(run('Yoon Suk Yeol awaited the ruling.', '2025-02-01').people[0].role).toBe('President (suspended)');
     expect(run('Yoon Suk Yeol awaited the ruling.', '2025-05-01').people[0].role).toBeNull();
+  });
+});
+
+describe('generations', () => {
+  it('"Jr." with or without its comma names the son; a suffix the matched name lacks is never the father', () => {
+    const ids = (text: string, date: string) => run(text, date).people.map((p) => p.id);
+    expect(ids('Donald Payne Jr. spoke.', '2015-03-01')).toEqual(['us-P000604']);
+    expect(ids('Donald M. Payne, Jr. spoke.', '2015-03-01')).toEqual(['us-P000604']);
+    expect(ids('Donald Payne spoke.', '2005-03-01')).toEqual(['us-P000149']);
+    expect(ids('Thomas Kean Jr. spoke.', '2024-03-01')).toEqual(['us-K000398']);
+    expect(run('King Charles III spoke.', '2024-03-01').people.map((p) => p.role)).toEqual(['King']);
   });
 });
 

@@ -29,4 +29,31 @@ describe('every person in the data, by their own name', () => {
     expect(wrong).toEqual([]);
     expect(missed).toEqual([]);
   });
+
+  it('by each alias a page could print: found, never someone else', () => {
+    const named = new Map<string, number>();
+    for (const p of data.people) for (const k of new Set([p.name, ...(p.aliases ?? []).map((a) => a.name)].map(nameKey))) named.set(k, (named.get(k) ?? 0) + 1);
+    const latest = new Map<string, string>();
+    for (const t of data.tenures) if ((latest.get(t.person) ?? '') < t.start) latest.set(t.person, t.start);
+    // Source forms no page prints: nicknames in quotes or brackets, styled names with a comma, an abbreviated "Wm.".
+    const unprinted = (name: string) => /["(]|, (?!Jr|Sr)|^Wm\./.test(name);
+    const missed: string[] = [];
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const p of data.people) {
+      for (const alias of p.aliases ?? []) {
+        if (!alias.name.includes(' ') || unprinted(alias.name) || named.get(nameKey(alias.name)) !== 1) continue;
+        // A dated alias is read on a day it was in use.
+        const last = latest.get(p.id) ?? data.asOf;
+        const date = alias.to && alias.to < last ? alias.to : alias.from && alias.from > last ? alias.from : last;
+        checked++;
+        const a = annotateArticle({ text: `Yesterday ${alias.name} spoke to reporters.`, meta: { jsonLd: [], metas: [], times: [] } }, date, index);
+        if (a.people.some((x) => x.id !== p.id)) wrong.push(`${alias.name} (${p.id}) → ${a.people.map((x) => x.id).join(', ')}`);
+        else if (!a.people.length) missed.push(`${p.id} ${alias.name} on ${date}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(2500);
+    expect(wrong).toEqual([]);
+    expect(missed).toEqual([]);
+  });
 });

@@ -13,7 +13,7 @@ const SNAPSHOT = '2026-06-15';
 const US_STATES_AT_LARGE = new Set(['AK', 'DE', 'ND', 'SD', 'VT', 'WY']);
 
 /** A generational suffix after a surname: "Jr.", ", Sr.", "III". */
-const NAME_SUFFIX = /,?\s+(?:Jr|Sr)\.?$|,?\s+(?:II|III|IV)$/;
+export const NAME_SUFFIX = /,?\s+(?:Jr|Sr)\.?$|,?\s+(?:II|III|IV)$/;
 
 /** The person of a congress-legislators entry (executive or legislator file), registered once. */
 export function usPerson(registry: Registry, entry: any, src: string): Person {

@@ -100,7 +100,9 @@ export const openAustralia: SourceAdapter = {
       if (!p) {
         const name = common ?? (() => { const w = who.name.split(' '); return w.length > 2 ? `${w[0]} ${w[w.length - 1]}` : who.name; })();
         p = registry.identify({ id: `au-oa${who.oaId}`, name, country: 'AU', join: 'ids' }, 'openaustralia');
-        for (const a of [who.name, ...who.aliases]) registry.addAlias(p, { name: a });
+        // Every form finds the person in the ministry files; only forms a page could print become aliases
+        // (people.csv also holds "Member for Dickson France. Ms Ali" and "William (later Sir William) McMahon").
+        for (const a of [who.name, ...who.aliases]) if (!/\bMember for\b|\(later\b/i.test(a)) registry.addAlias(p, { name: a });
         persons.set(who, p);
       }
       if (common && nameKey(p.name) !== nameKey(common)) registry.addAlias(p, { name: common });
