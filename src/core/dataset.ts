@@ -60,7 +60,7 @@ export function packDataset(d: Dataset): Omit<Dataset, 'tenures'> & { packedTenu
 }
 
 /** Particles that belong to a surname: "von der Leyen", "de Villepin". */
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'des', 'le', 'la', 'da', 'di', 'del', 'della', 'dos', 'das', 'ter', 'bin', 'al', 'el']);
+export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'des', 'le', 'la', 'da', 'di', 'del', 'della', 'dos', 'das', 'ter', 'bin', 'al', 'el']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const HONORIFIC_NAMES = /^(sir|dame|lord|lady|baroness|baron|the rt hon|rt hon)\s+/i;
 
@@ -75,7 +75,7 @@ export function surnameOf(name: string): string {
   while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1])) tokens.pop();
   if (tokens.length < 2) return HONORIFIC_NAMES.test(name) && tokens[0] ? tokens[0] : '';
   let i = tokens.length - 1;
-  while (i > 1 && PARTICLES.has(tokens[i - 1])) i--;
+  while (i > 1 && SURNAME_PARTICLES.has(tokens[i - 1])) i--;
   return tokens.slice(i).join(' ');
 }
 

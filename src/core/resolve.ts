@@ -3,7 +3,7 @@
  * mentions count (coreference, titles) and what office each person held on the
  * article's date. Conservative by design: when unsure, leave a mention unmarked.
  */
-import { NAME, PLEDGE, SURNAME, TITLE, holds, idOf, kindOf, surnameOf, type DatasetIndex, type Meaning } from './dataset';
+import { NAME, PLEDGE, SURNAME, TITLE, SURNAME_PARTICLES, holds, idOf, kindOf, surnameOf, type DatasetIndex, type Meaning } from './dataset';
 import type { RawMatch } from './matcher';
 import type { IsoDate, Tenure } from './schema';
 import { TOKEN, isCapitalised, nameKey } from './normalise';
@@ -103,8 +103,7 @@ const TITLE_BLOCKERS = new Set(['former', 'ex', 'shadow', 'deputy', 'junior', 'n
   'previous', 'then', 'no', 'every', 'any', 'a', 'an', 'become', 'became', 'becoming', 'another', 'each']);
 const MONTH_CONTEXT = /(?:\d\s*|\b(?:in|on|since|until|till|by|from|of|early|late|mid|last|next|this|during|before|after)\s+)$/i;
 /** Lower-case words a stored name may print between its capitalised ones: "zu Guttenberg", "al-Jubeir", "Lord Cameron of Chipping Norton". */
-const NAME_JOINERS = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'des', 'le', 'la', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'al', 'el', 'bin', 'ibn', 'bint',
-  'zu', 'vom', 'zum', 'ter', 'ten', 'e', 'y', 'of', 'af', 'av', 'ap', 'vel', 'the', 'and']);
+const NAME_JOINERS = new Set([...SURNAME_PARTICLES, 'do', 'ibn', 'bint', 'zu', 'vom', 'zum', 'ten', 'e', 'y', 'of', 'af', 'av', 'ap', 'vel', 'the', 'and']);
 
 /**
  * Each word of a name as printed starts with a capital (joiners aside). A hyphen joins the parts of one
@@ -284,6 +283,8 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
     const p = index.person(i);
     const { role, change, alsoHeld } = officeOnDate(index, i, opts.date);
     const office = officeView(index, role);
+    const alongside = alsoHeld.map((t) => officeView(index, t)!);
+    const changed = officeView(index, change);
     const nowRole = index.roleOn(i, opts.today);
     const now = officeView(index, nowRole);
     entry.mentions.sort((a, b) => a.start - b.start);
@@ -301,9 +302,9 @@ export function resolve(index: DatasetIndex, text: string, matches: RawMatch<Mea
       former: role ? null : officeView(index, index.lastRoleBefore(i, opts.date)),
       // "now" only when it is a different office, not the same stint seen later.
       now: now && !(office && now.short === office.short && now.start === office.start) ? now : null,
-      alsoHeld: alsoHeld.map((t) => officeView(index, t)!),
-      change: officeView(index, change),
-      earlier: earlierOffices(index, i, opts.date, office, [...alsoHeld.map((t) => officeView(index, t)!), ...(change ? [officeView(index, change)!] : [])]),
+      alsoHeld: alongside,
+      change: changed,
+      earlier: earlierOffices(index, i, opts.date, office, changed ? [...alongside, changed] : alongside),
       why: titleBeforeNameWhy(entry.why, entry.mentions, text, role),
       pledges: index.pledgesOf(p.id).map((pl) => pl.id),
       sources: p.src.map((s) => index.source(s)?.name ?? s),

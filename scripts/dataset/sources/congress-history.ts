@@ -8,10 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { nameKey } from '../../../src/core/normalise';
 import type { SourceAdapter } from '../adapter';
 import { mergeSpells, readCsv } from '../util';
-import { NAME_SUFFIX } from './congress';
+import { knownName } from './congress';
 
 const FIRST_CONGRESS = 95; // 1977–1979
 const PARTY: Record<string, string> = { '100': 'Democrat', '200': 'Republican', '328': 'Independent' };
@@ -41,8 +40,7 @@ export const congressHistory: SourceAdapter = {
         const [last, rest = ''] = r.bioname.split(', ');
         const first = h?.first_name || rest.replace(/\(.*\)/, '').split(' ')[0];
         const surname = h?.last_name || last.charAt(0) + last.slice(1).toLowerCase();
-        const wiki = (h?.wikipedia_id ?? '').replace(/\s*\(.*\)$/, '').trim();
-        const name = wiki && nameKey(wiki.replace(NAME_SUFFIX, '')).endsWith(nameKey(surname)) ? wiki : h?.nickname ? `${h.nickname} ${surname}` : `${first} ${surname}`;
+        const name = knownName(h?.wikipedia_id ?? '', surname, h?.nickname || undefined, `${first} ${surname}`);
         const q = registry.identify({ id: `us-${r.bioguide_id}`, name, country: 'US', ids: { bioguide: r.bioguide_id }, join: 'ids' }, 'congress-history');
         registry.addAlias(q, { name: `${h?.nickname || first} ${surname}` });
         if (h?.nickname) registry.addAlias(q, { name: `${first} ${surname}` });

@@ -13,7 +13,17 @@ const SNAPSHOT = '2026-06-15';
 const US_STATES_AT_LARGE = new Set(['AK', 'DE', 'ND', 'SD', 'VT', 'WY']);
 
 /** A generational suffix after a surname: "Jr.", ", Sr.", "III". */
-export const NAME_SUFFIX = /,?\s+(?:Jr|Sr)\.?$|,?\s+(?:II|III|IV)$/;
+const NAME_SUFFIX = /,?\s+(?:Jr|Sr)\.?$|,?\s+(?:II|III|IV)$/;
+
+/**
+ * The name readers know: the Wikipedia title ("Joe Biden", "JD Vance", "Tom Kean Jr." — a suffix may follow
+ * the surname) when it ends in the surname, else the nickname with the surname, else `fallback`.
+ */
+export function knownName(wikipedia: string, last: string, nickname: string | undefined, fallback: string): string {
+  const wiki = wikipedia.replace(/\s*\(.*\)$/, '').trim();
+  if (wiki && nameKey(wiki.replace(NAME_SUFFIX, '')).endsWith(nameKey(last))) return wiki;
+  return nickname ? `${nickname} ${last}` : fallback;
+}
 
 /** The person of a congress-legislators entry (executive or legislator file), registered once. */
 export function usPerson(registry: Registry, entry: any, src: string): Person {
@@ -23,11 +33,9 @@ export function usPerson(registry: Registry, entry: any, src: string): Person {
   const existing = registry.get(`us-${bioguide}`);
   if (existing) return existing;
   const n = entry.name;
-  // The name readers know is the Wikipedia title ("Joe Biden", "JD Vance"); the official one is an alias.
+  // The official name is an alias of the one readers know.
   const official = String(n.official_full ?? [n.first, n.last, n.suffix].filter(Boolean).join(' ')).replace(/\s+/g, ' ').trim();
-  const known = typeof entry.id.wikipedia === 'string' ? entry.id.wikipedia.replace(/\s*\(.*\)$/, '').trim() : '';
-  // "Tom Kean Jr.": the known name may end in the suffix after the surname.
-  const cleanName = known && nameKey(known.replace(NAME_SUFFIX, '')).endsWith(nameKey(n.last)) ? known : n.nickname ? `${n.nickname} ${n.last}` : official;
+  const cleanName = knownName(typeof entry.id.wikipedia === 'string' ? entry.id.wikipedia : '', n.last, n.nickname, official);
   const p = registry.identify({ id: `us-${bioguide}`, name: cleanName, country: 'US', ids: { ...(entry.id.bioguide ? { bioguide } : {}), ...(entry.id.wikidata ? { wikidata: entry.id.wikidata } : {}) }, join: 'ids' }, src);
   registry.addAlias(p, { name: official });
   registry.setGender(p, entry.bio?.gender);
