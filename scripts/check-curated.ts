@@ -51,6 +51,7 @@ export function checkLayer(file: string, text: string, asOf: string): string[] {
     if (validDate(t?.start) && t.start > asOf) at(w, `starts after ${asOf}`);
     if (t?.rank !== undefined && !(Number.isInteger(t.rank) && t.rank >= 1 && t.rank <= 9)) at(w, 'rank must be 1..9');
     if (t?.office !== undefined && (typeof t.office !== 'string' || !/^[a-z][a-z0-9_]*$/.test(t.office))) at(w, 'office must be a lower_case key');
+    if (t?.checked !== undefined && !(validDate(t.checked) && t.checked <= asOf)) at(w, 'checked must be the date (YYYY-MM-DD) the dates were confirmed at url');
     const bad = typeof t?.url === 'string' ? unfitSource(t.url) : 'url missing';
     if (bad) at(w, bad);
     if (typeof t?.office === 'string' && validDate(t?.start) && (t.end == null || validDate(t.end))) {

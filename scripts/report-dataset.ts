@@ -1,5 +1,5 @@
 /** npm run data:report — coverage of the bundled dataset: by source and country, newest dates, sizes. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import type { Dataset } from '../src/core/schema';
@@ -81,3 +81,14 @@ const other = [...reports.values()].filter((r) => !cells.some((c) => c.country =
 console.log(`\nOther single-holder offices (${other.length}): ${other.filter((r) => r.gaps.length || r.overlaps.length).length} with a gap or overlap`);
 for (const r of other) for (const g of r.gaps) console.log(`  ${r.country} ${r.office}: no holder from ${g.start} to ${g.end}`);
 for (const r of other) for (const o of r.overlaps) console.log(`  ${r.country} ${r.office}: two holders from ${o.start} to ${o.end} (${o.a} / ${o.b})`);
+
+// Hand-curated dates re-checked with the search tool (docs/curating.md, `checked`), per layer.
+const curatedDir = join(import.meta.dirname, '..', 'data', 'curated');
+const layerRows = readdirSync(curatedDir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => {
+  const tenures = (JSON.parse(readFileSync(join(curatedDir, f), 'utf8')) as { tenures?: { checked?: string }[] }).tenures ?? [];
+  return tenures.length ? [[f, tenures.length, tenures.filter((t) => t.checked).length] as [string, number, number]] : [];
+});
+const all = layerRows.reduce((a, [, n]) => a + n, 0);
+const checked = layerRows.reduce((a, [, , k]) => a + k, 0);
+console.log(`\nCurated tenures whose dates were re-checked at their source (\`checked\`): ${checked} of ${all}\n`);
+console.log(table(['layer', 'tenures', 'checked'], layerRows));

@@ -2,7 +2,7 @@
  * US: every member of Congress since 1977, one tenure per Congress served (FiveThirtyEight's
  * per-Congress membership, 95th–118th), named through congress-legislators' historical table.
  * A row means "served at some point in this Congress": mid-term arrivals and departures are not
- * in the file, so those that news covers are corrected by sourced rows in data/curated/congress.json.
+ * in the file, so those that news covers are corrected by sourced rows in data/curated/congress-departures.json.
  * Terms since 2007 of members still sitting in 2026 come from the `congress` adapter, with exact dates.
  */
 import { readFileSync } from 'node:fs';

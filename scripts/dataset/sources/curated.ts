@@ -12,8 +12,12 @@ import type { Registry } from '../registry';
 import { readJson } from '../util';
 
 export interface CuratedPerson { ref: string; name: string; aliases?: string[]; country: string; wikidata?: string; party?: string; url: string }
-export interface CuratedTenure { person: string; title: string; short: string; org?: string; country: string; start: string; end: string | null; url: string; rank?: number; office?: string; acting?: boolean }
-interface CuratedCorrection { person: string; title?: string; start: string; end: string | null; url: string; note: string }
+export interface CuratedTenure { person: string; title: string; short: string; org?: string; country: string; start: string; end: string | null; url: string; rank?: number; office?: string; acting?: boolean; /** The day start and end were confirmed at `url` with the search tool (absent: not yet re-checked). */ checked?: string }
+/**
+ * A fix to a tenure another source gives: `start` finds it (as that source has it), `end` replaces its end,
+ * and `actualStart`, when given, its start (a member who arrived in mid-term, where the source has the Congress's first day).
+ */
+interface CuratedCorrection { person: string; title?: string; start: string; actualStart?: string; end: string | null; url: string; note: string }
 interface CuratedVacancy { country: string; office: string; start: string; end: string | null; url: string; note: string }
 interface CuratedLayer { people?: CuratedPerson[]; tenures?: CuratedTenure[]; corrections?: CuratedCorrection[]; vacancies?: CuratedVacancy[] }
 
@@ -119,6 +123,7 @@ function loadTenures(registry: Registry, layer: CuratedLayer) {
     const hits = registry.tenures.filter((t) => t.person === p.id && t.start === c.start && (!c.title || t.short === c.title));
     if (!hits.length) throw new Error(`curated correction: no tenure of ${c.person} starting ${c.start}`);
     for (const t of hits) {
+      if (c.actualStart) t.start = c.actualStart;
       if (c.end) t.end = c.end;
       else delete t.end;
       t.url = c.url;
