@@ -165,7 +165,7 @@ export type BackgroundRequest =
 export interface PageSummaryRequest {
   type: 'page-summary';
 }
-/** Popup → content script: scroll to a person's first mention. */
+/** Popup → content script: scroll to a person's next mention and open its card. */
 export interface RevealRequest {
   type: 'reveal';
   personId: string;
@@ -174,7 +174,12 @@ export interface RevealRequest {
 export interface StopRequest {
   type: 'stop';
 }
-export type ContentRequest = PageSummaryRequest | RevealRequest | StopRequest;
+/** Worker → content script: the reader pressed the shortcut for the next (1) or previous (-1) mention. */
+export interface StepRequest {
+  type: 'step';
+  by: 1 | -1;
+}
+export type ContentRequest = PageSummaryRequest | RevealRequest | StopRequest | StepRequest;
 /** The page's host comes from the content script, so the popup needs no access to tab URLs. */
 export type PageSummaryResponse = { host: string } & ({ state: 'annotated'; annotation: Annotation } | { state: 'disabled' } | { state: 'pending' });
 
@@ -226,5 +231,5 @@ export function isBackgroundRequest(msg: unknown): msg is BackgroundRequest {
 export function isContentRequest(msg: unknown): msg is ContentRequest {
   if (!msg || typeof msg !== 'object') return false;
   const m = msg as Record<string, unknown>;
-  return m.type === 'page-summary' || m.type === 'stop' || (m.type === 'reveal' && isStr(m.personId));
+  return m.type === 'page-summary' || m.type === 'stop' || (m.type === 'reveal' && isStr(m.personId)) || (m.type === 'step' && (m.by === 1 || m.by === -1));
 }

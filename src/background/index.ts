@@ -120,3 +120,13 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSend
   if (!trusted(sender) || !isBackgroundRequest(msg)) return undefined; // ignore foreign and malformed messages
   return handle(msg, sender);
 });
+
+/** The keyboard path (manifest "commands", rebindable in the browser): next or previous mention in the active tab. */
+browser.commands?.onCommand.addListener((command: string, tab?: { id?: number }) => {
+  const by = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+  if (!by) return;
+  void (async () => {
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) await browser.tabs.sendMessage(id, { type: 'step', by }).catch(() => undefined);
+  })();
+});

@@ -4,7 +4,7 @@
  * floating-ui (flips and shifts at the viewport edges, follows scroll and zoom).
  */
 import { render } from 'preact';
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import type { CardFactory, CardHost } from '../content/card-api';
 import { OWN_ATTR } from '../dom/collect';
 import { Card } from './Card';
@@ -30,17 +30,29 @@ const createCard: CardFactory = (doc, shadowMode = 'closed') => {
     get visible() {
       return !host.hidden;
     },
-    show(anchor, model, prefs, actions) {
+    show(anchor, model, prefs, actions, focus = false) {
       box.className = `card ${prefs.theme}`;
       render(<Card model={model} actions={actions} />, box);
       host.hidden = false;
+      // From the keyboard the card takes focus, as a dialog named after its heading, so screen readers announce it.
+      host.setAttribute('role', focus ? 'dialog' : 'tooltip');
+      if (focus) {
+        host.setAttribute('aria-label', box.querySelector('h2')?.textContent ?? '');
+        box.tabIndex = -1;
+        box.focus({ preventScroll: true });
+      } else {
+        host.removeAttribute('aria-label');
+        box.removeAttribute('tabindex');
+      }
       stopFollowing?.();
+      // A range's box is a floating-ui virtual element; `contextElement` lets it follow the mention's scrolling ancestors.
+      const reference = anchor instanceof Element ? anchor : { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects(), contextElement: anchor.contextElement };
       const place = () =>
-        computePosition(anchor, host, { placement: 'bottom-start', strategy: 'absolute', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+        computePosition(reference, host, { placement: 'bottom-start', strategy: 'absolute', middleware: [inline(), offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
           host.style.setProperty('--np-x', `${x}px`);
           host.style.setProperty('--np-y', `${y}px`);
         });
-      stopFollowing = autoUpdate(anchor, host, place);
+      stopFollowing = autoUpdate(reference, host, place, { animationFrame: false });
     },
     hide() {
       stopFollowing?.();

@@ -5,6 +5,7 @@
  */
 import type { PersonResult, PledgeResult } from '../core/resolve';
 import type { DisplayPrefs } from '../core/settings';
+import type { Anchor } from './marks';
 
 export type CardModel = {
   date: string;
@@ -22,7 +23,8 @@ export interface CardActions {
 export interface CardHost {
   readonly id: string;
   readonly visible: boolean;
-  show(anchor: HTMLElement, model: CardModel, prefs: DisplayPrefs, actions: CardActions): void;
+  /** With `focus` (the keyboard path), focus moves into the card, which is then announced as a dialog. */
+  show(anchor: Anchor, model: CardModel, prefs: DisplayPrefs, actions: CardActions, focus?: boolean): void;
   hide(): void;
   contains(target: EventTarget | null): boolean;
 }

@@ -9,7 +9,8 @@
  */
 import type { NodeRun } from '../dom/collect';
 import { Slicer } from './slicer';
-import { spansByNode, wrapSpans, type Span } from './wrap';
+import { spansByNode, wrapSpans } from './wrap';
+import type { Span } from './marks';
 
 /** Text size (characters) above which a pass defers its wraps. */
 export const DEFER_ABOVE_CHARS = 1_000_000;
@@ -62,9 +63,9 @@ export class DeferredWraps {
     for (const entry of list ?? []) void wrapSpans(this.doc, entry.map, entry.spans);
   }
 
-  /** Wrap everything held for `ref` now (the popup asked to show its first mention). */
-  wrapRef(ref: string): void {
-    for (const [el, list] of [...this.pending]) if (list.some((e) => e.spans.some((s) => s.ref === ref))) this.flush(el);
+  /** Wrap everything still held (the keyboard or the popup needs every mention). */
+  wrapAll(): void {
+    for (const el of [...this.pending.keys()]) this.flush(el);
   }
 
   /** Forget `ref`'s mentions (the reader said it is not this person). */

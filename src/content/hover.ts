@@ -1,16 +1,18 @@
 /**
  * When the card shows and hides, like Wikipedia's page previews: nothing on a
  * quick pass of the pointer, the card after a short intent delay, kept open
- * while the pointer is over it, a grace period on leaving, Escape to dismiss,
- * and the same card on keyboard focus (WCAG 1.4.13).
+ * while the pointer is over it, a grace period on leaving, Escape to dismiss
+ * (WCAG 1.4.13). A touch on a mention opens it at once. The keyboard path moves
+ * from mention to mention (the browser's shortcut for Nameplate's commands) and
+ * puts focus in the card, so it is announced; Escape gives focus back.
  */
-import { MENTION_TAG } from '../dom/collect';
+import type { Marks, Mention } from './marks';
 
 export interface Card {
   readonly id: string;
   readonly visible: boolean;
-  /** Show the card for this mention; false if there is nothing to show. */
-  show(mention: HTMLElement): boolean | Promise<boolean>;
+  /** Show the card for this mention (with focus in it, for the keyboard); false if there is nothing to show. */
+  show(mention: Mention, focus: boolean): boolean | Promise<boolean>;
   hide(): void;
   contains(target: EventTarget | null): boolean;
 }
@@ -20,29 +22,50 @@ export interface HoverTiming {
   hideGraceMs: number;
 }
 
-export function mentionOf(target: EventTarget | null): HTMLElement | null {
-  const el = target instanceof Element ? target.closest(MENTION_TAG.toLowerCase()) : null;
-  return el instanceof HTMLElement ? el : null;
-}
-
 export class HoverController {
   private showTimer = 0;
   private hideTimer = 0;
-  private current: HTMLElement | null = null;
+  private frame = 0;
+  private current: Mention | undefined;
+  /** The mention under the pointer, whose intent delay is running. */
+  private hovered: Mention | undefined;
+  /** Opened from the keyboard: where focus goes back on close. */
+  private returnFocus: Element | null | undefined;
   private readonly handlers: [string, (e: Event) => void][] = [];
 
   constructor(
     private readonly doc: Document,
+    private readonly marks: () => Marks,
     private readonly card: () => Card,
     private readonly timing: () => HoverTiming,
   ) {
-    this.on('mouseover', (e) => this.over(e.target));
+    let x = 0;
+    let y = 0;
+    let target: EventTarget | null = null;
+    this.on('pointermove', (e) => {
+      const p = e as PointerEvent;
+      if (p.pointerType === 'touch') return;
+      ({ clientX: x, clientY: y, target } = p);
+      // Hit-testing at most once a frame, however fast the pointer moves.
+      this.frame ||= requestAnimationFrame(() => {
+        this.frame = 0;
+        this.over(this.marks().at(x, y, target), target);
+      });
+    });
+    this.on('pointerdown', (e) => {
+      const p = e as PointerEvent;
+      if (p.pointerType === 'mouse') return;
+      const m = this.marks().at(p.clientX, p.clientY, p.target);
+      if (m) void this.open(m, false);
+      else if (!this.card().contains(p.target)) this.close();
+    });
+    // Wrapped mentions (the fallback) are focusable: focus opens the card as before.
     this.on('focusin', (e) => {
-      const el = mentionOf(e.target);
-      if (el) void this.open(el);
+      const m = this.returnFocus === undefined ? this.marks().at(NaN, NaN, e.target) : undefined;
+      if (m) void this.open(m, false);
     });
     this.on('focusout', (e) => {
-      if (mentionOf(e.target)) this.close();
+      if (this.current && this.returnFocus === undefined && this.marks().at(NaN, NaN, e.target) === this.current) this.close();
     });
     this.on('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape' && this.current) this.close();
@@ -50,47 +73,90 @@ export class HoverController {
   }
 
   private on(type: string, fn: (e: Event) => void): void {
-    this.doc.addEventListener(type, fn, true);
+    this.doc.addEventListener(type, fn, { capture: true, passive: true });
     this.handlers.push([type, fn]);
   }
 
-  private over(target: EventTarget | null): void {
-    const el = mentionOf(target);
-    if (el) {
-      clearTimeout(this.hideTimer);
-      clearTimeout(this.showTimer);
-      if (el !== this.current) this.showTimer = window.setTimeout(() => void this.open(el), this.timing().showDelayMs);
-    } else if (this.current && this.card().contains(target)) {
-      clearTimeout(this.hideTimer); // the pointer moved onto the card: keep it
-    } else {
-      clearTimeout(this.showTimer);
-      if (this.current) {
-        clearTimeout(this.hideTimer);
-        this.hideTimer = window.setTimeout(() => this.close(), this.timing().hideGraceMs);
+  private over(m: Mention | undefined, target: EventTarget | null): void {
+    if (m) {
+      this.keep();
+      if (m !== this.hovered && m !== this.current) {
+        clearTimeout(this.showTimer);
+        this.showTimer = window.setTimeout(() => void this.open(m, false), this.timing().showDelayMs);
       }
+      this.hovered = m;
+      return;
     }
+    this.hovered = undefined;
+    clearTimeout(this.showTimer);
+    if (!this.current || this.returnFocus !== undefined) return; // a keyboard card stays until Escape or the next step
+    if (this.card().contains(target)) this.keep(); // the pointer moved onto the card: keep it
+    else if (!this.hideTimer) this.hideTimer = window.setTimeout(() => this.close(), this.timing().hideGraceMs);
   }
 
-  private async open(el: HTMLElement): Promise<void> {
+  private keep(): void {
     clearTimeout(this.hideTimer);
+    this.hideTimer = 0;
+  }
+
+  async open(m: Mention, focus: boolean): Promise<void> {
+    this.keep();
     clearTimeout(this.showTimer);
     const card = this.card();
-    if (!(await card.show(el))) return;
-    this.current?.removeAttribute('aria-describedby');
-    this.current = el;
-    el.setAttribute('aria-describedby', card.id);
+    if (!(await card.show(m, focus))) return;
+    this.describe(undefined);
+    this.current = m;
+    this.marks().setCurrent(m);
+    this.describe(card.id);
+  }
+
+  /**
+   * Next (+1) or previous (-1) mention from the one open, else from the viewport (or the top of the
+   * page, `fromTop`): into view, marked, card open (with focus, for the keyboard).
+   */
+  async step(by: 1 | -1, { only, focus = true, fromTop = false }: { only?: (m: Mention) => boolean; focus?: boolean; fromTop?: boolean } = {}): Promise<Mention | undefined> {
+    const list = this.marks().ordered().filter((m) => !only || only(m));
+    if (!list.length) return undefined;
+    let i = this.current ? list.indexOf(this.current) : -1;
+    if (i >= 0) i = (i + by + list.length) % list.length;
+    else if (fromTop) i = 0;
+    else {
+      // From the reader's place on the page: the first mention below the top of the viewport (or the last above its bottom).
+      const top = (m: Mention) => m.anchor()?.getBoundingClientRect().top ?? -Infinity;
+      i = by > 0 ? list.findIndex((m) => top(m) >= 0) : list.findLastIndex((m) => top(m) < innerHeight);
+      if (i < 0) i = by > 0 ? 0 : list.length - 1;
+    }
+    const m = list[i];
+    if (focus && this.returnFocus === undefined) this.returnFocus = this.doc.activeElement;
+    this.marks().reveal(m);
+    await this.open(m, focus);
+    return m;
+  }
+
+  /** A wrapped mention (the fallback) is an element: it points to the card for screen readers. */
+  private describe(id: string | undefined): void {
+    const el = (this.current as { element?: HTMLElement } | undefined)?.element;
+    if (id) el?.setAttribute('aria-describedby', id);
+    else el?.removeAttribute('aria-describedby');
   }
 
   close(): void {
     clearTimeout(this.showTimer);
-    clearTimeout(this.hideTimer);
+    this.keep();
     if (this.current) this.card().hide();
-    this.current?.removeAttribute('aria-describedby');
-    this.current = null;
+    this.describe(undefined);
+    this.marks().setCurrent(undefined);
+    this.current = undefined;
+    const back = this.returnFocus;
+    this.returnFocus = undefined;
+    if (back === undefined) return;
+    if (back instanceof HTMLElement && back !== this.doc.body && back.isConnected) back.focus({ preventScroll: true });
+    else (this.doc.activeElement as HTMLElement | null)?.blur?.();
   }
 
   destroy(): void {
     this.close();
-    for (const [type, fn] of this.handlers) this.doc.removeEventListener(type, fn, true);
+    cancelAnimationFrame(this.frame);
+    for (const [type, fn] of this.handlers) this.doc.removeEventListener(type, fn, { capture: true });
   }
 }

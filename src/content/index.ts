@@ -1,7 +1,8 @@
 /**
  * Content script: collects the page's text, asks the background who is named
- * in it, wraps the mentions and shows the card on hover or keyboard focus.
- * Work runs in short slices; content added later is annotated in batches.
+ * in it, marks the mentions (CSS highlights; wrapped elements only where the
+ * browser lacks them) and shows the card on hover, touch or the keyboard commands.
+ * Work runs in short slices; content the page adds or re-renders is annotated in batches.
  */
 import type { Annotation } from '../core/annotate';
 import type { AnnotateRequest, AnnotateResponse, PageSummaryResponse } from '../messages';
@@ -12,12 +13,16 @@ import type { CardActions, CardHost, CardModel } from './card-api';
 import { HoverController, type Card } from './hover';
 import { PageState } from './page';
 import { Slicer } from './slicer';
-import { DEFER_ABOVE_CHARS, DeferredWraps } from './deferred';
 import { fallbackCard } from './tooltip';
-import { unwrapAll, unwrapRef, wrapSpans, type Span } from './wrap';
+import type { Marks, Mention, Span } from './marks';
+import { HighlightMarks } from './highlights';
+import { WrapMarks } from './wrap-marks';
 
 const ext: typeof chrome = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
-const BATCH_MS = 400;
+/** Content the page adds or re-renders: a small change is read again soon, bursts are throttled. */
+const SOON_MS = 40;
+const BURST_MS = 400;
+const SMALL_CHARS = 20_000;
 const MAX_BATCH_CHARS = 2_000_000;
 const BENCH = location.hash.includes('nameplate-bench');
 
@@ -28,7 +33,7 @@ let cardHost: Promise<CardHost> | undefined;
 let display: DisplayPrefs = { marks: 'underline', delayMs: 350, theme: 'auto' };
 let observer: MutationObserver | undefined;
 let pageUrl = location.href;
-const deferred = new DeferredWraps(document);
+const marks: Marks = HighlightMarks.supported() ? new HighlightMarks(document) : new WrapMarks(document);
 
 /** Read the text under `roots` in slices. */
 async function collect(roots: Node[], slicer: Slicer): Promise<TextMap> {
@@ -51,7 +56,7 @@ async function annotate(roots: Node[], slicer: Slicer): Promise<number> {
   const map = await collect(roots, slicer);
   if (BENCH) performance.mark(`nameplate:collected busy=${slicer.elapsedMs.toFixed(2)}`);
   if (!map.data.some((d) => d.trim())) return 0;
-  const defer = map.length > DEFER_ABOVE_CHARS;
+  if (roots[0] === document.body) marks.setPageSize(map.length);
   let wrapped = 0;
   for (let first = 0; first < map.nodes.length && status !== 'disabled'; ) {
     // The next run of whole text nodes up to about CHUNK_CHARS characters.
@@ -59,14 +64,14 @@ async function annotate(roots: Node[], slicer: Slicer): Promise<number> {
     let last = first;
     while (last + 1 < map.nodes.length && map.offsets[last + 1] - from < CHUNK_CHARS) last++;
     const to = map.offsets[last] + map.data[last].length;
-    wrapped += await annotateRange(map, first, last, from, to, slicer, defer);
+    wrapped += await annotateRange(map, first, last, from, to, slicer);
     first = last + 1;
   }
   return wrapped;
 }
 
-/** One piece: ask, then wrap now, or (`defer`, huge pages) as the text nears the viewport. Returns the mentions wrapped now. */
-async function annotateRange(map: TextMap, first: number, last: number, from: number, to: number, slicer: Slicer, defer: boolean): Promise<number> {
+/** One piece: ask, then mark. Returns the mentions marked now. */
+async function annotateRange(map: TextMap, first: number, last: number, from: number, to: number, slicer: Slicer): Promise<number> {
   const base = page.summary();
   const request: AnnotateRequest = {
     type: 'annotate',
@@ -90,15 +95,10 @@ async function annotateRange(map: TextMap, first: number, last: number, from: nu
   applyDisplay(res.display);
   status = 'annotated';
   const spans = spansOf(res.annotation).map((s) => ({ ...s, start: s.start + from, end: s.end + from }));
-  const piece = map.run(first, last);
-  if (defer) {
-    deferred.add(piece, spans);
-    return 0;
-  }
   const before = slicer.elapsedMs;
-  const created = await wrapSpans(document, piece, spans, slicer);
+  const marked = await marks.add(map.run(first, last), spans, slicer);
   if (BENCH) performance.mark(`nameplate:wrapped busy=${(slicer.elapsedMs - before).toFixed(2)}`);
-  return created.length;
+  return marked;
 }
 
 function spansOf(a: Annotation): Span[] {
@@ -109,10 +109,8 @@ function spansOf(a: Annotation): Span[] {
 }
 
 function applyDisplay(prefs: DisplayPrefs): void {
+  if (prefs.marks !== display.marks) marks.setStyle(prefs.marks);
   display = prefs;
-  const root = document.documentElement;
-  if (prefs.marks === 'underline') root.removeAttribute('data-nameplate-marks');
-  else root.setAttribute('data-nameplate-marks', prefs.marks);
 }
 
 /** The full card is loaded on first use (it is most of Nameplate's page-side code); the plain one stands in if that fails. */
@@ -134,8 +132,7 @@ const actions: CardActions = {
   notThisPerson(personId) {
     hover?.close();
     void ext.runtime.sendMessage({ type: 'hide-person', personId });
-    unwrapRef(personId);
-    deferred.dropRef(personId);
+    marks.dropRef(personId);
     page.remove(personId);
   },
   dontMarkSite() {
@@ -144,9 +141,8 @@ const actions: CardActions = {
   },
 };
 
-function modelFor(el: HTMLElement): CardModel | undefined {
+function modelFor(ref: string): CardModel | undefined {
   const a = page.summary();
-  const ref = el.getAttribute('data-ref') ?? '';
   const person = page.person(ref);
   const pledge = person ? undefined : page.pledge(ref);
   if (!a || (!person && !pledge)) return undefined;
@@ -164,11 +160,12 @@ const card: Card = {
   get visible() {
     return !!shown?.visible;
   },
-  async show(el) {
-    const model = modelFor(el);
-    if (!model) return false;
+  async show(m: Mention, focus: boolean) {
+    const model = modelFor(m.ref);
+    const anchor = m.anchor();
+    if (!model || !anchor) return false;
     shown = await loadCardHost();
-    shown.show(el, model, display, actions);
+    shown.show(anchor, model, display, actions, focus);
     return true;
   },
   hide: () => shown?.hide(),
@@ -176,10 +173,23 @@ const card: Card = {
 };
 
 // ---------------------------------------------------------------------------
-// Content added later (infinite scroll, single-page apps): batched, bounded, and blind to our own nodes.
+// Content added later or re-rendered (infinite scroll, single-page apps, live pages): marks over
+// changed text are dropped at once (before the next paint), and the text is read again soon for a
+// small change, or throttled while Nameplate's own work would cost the page more than a tenth of its time.
 
 let pending: Node[] = [];
+let pendingChars = 0;
 let batchTimer = 0;
+/** Nameplate's main-thread time in recent batches, and the page's recent mutation records: [time, amount]. */
+const recent: [number, number][] = [];
+const changes: [number, number][] = [];
+/** Above this many mutation records a second the page is in a burst (a ticker, a storm): batches wait longer. */
+const BURST_RECORDS = 200;
+
+const lastSecond = (list: [number, number][], now: number) => {
+  while (list.length && list[0][0] < now - 1000) list.shift();
+  return list.reduce((t, [, n]) => t + n, 0);
+};
 
 function ours(node: Node): boolean {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -187,11 +197,31 @@ function ours(node: Node): boolean {
 }
 
 function onMutations(records: MutationRecord[]): void {
+  const changed: Node[] = [];
   for (const r of records) {
-    for (const n of r.addedNodes) if (!ours(n) && (n.nodeType === 1 || n.nodeType === 3)) pending.push(n);
-    if (r.type === 'characterData' && !ours(r.target)) pending.push(r.target);
+    if (ours(r.target)) continue;
+    for (const n of r.addedNodes) {
+      if (ours(n) || (n.nodeType !== 1 && n.nodeType !== 3)) continue;
+      pending.push(n);
+      pendingChars += n.nodeType === 3 ? (n as Text).length : SMALL_CHARS / 8; // an element's size is read at flush
+    }
+    for (const n of r.removedNodes) if (n.nodeType === 1 || n.nodeType === 3) changed.push(n);
+    if (r.type === 'characterData') {
+      changed.push(r.target);
+      pending.push(r.target);
+      pendingChars += (r.target as Text).length;
+    }
   }
-  if (pending.length && !batchTimer) batchTimer = window.setTimeout(flush, BATCH_MS);
+  if (changed.length && marks.size) marks.recheck(changed);
+  changes.push([performance.now(), records.length]);
+  schedule();
+}
+
+function schedule(): void {
+  if (!pending.length || batchTimer) return;
+  const now = performance.now();
+  const calm = pendingChars < SMALL_CHARS && lastSecond(recent, now) < 100 && lastSecond(changes, now) < BURST_RECORDS;
+  batchTimer = window.setTimeout(flush, calm ? SOON_MS : BURST_MS);
 }
 
 async function flush(): Promise<void> {
@@ -201,7 +231,9 @@ async function flush(): Promise<void> {
     // A single-page app moved to another article: its date and people start afresh.
     pageUrl = location.href;
     pending = [];
-    deferred.clear();
+    pendingChars = 0;
+    hover?.close();
+    marks.clear();
     page.reset();
     await run();
     return;
@@ -211,6 +243,7 @@ async function flush(): Promise<void> {
   let chars = 0;
   const batch = pending;
   pending = [];
+  pendingChars = 0;
   for (const n of batch) {
     if (!n.isConnected || roots.some((r) => r.contains(n))) continue;
     const parent = n.nodeType === 3 ? n.parentNode : n;
@@ -218,6 +251,7 @@ async function flush(): Promise<void> {
     chars += (n.textContent ?? '').length;
     if (chars > MAX_BATCH_CHARS) {
       pending.push(n); // the rest waits for the next batch
+      pendingChars = MAX_BATCH_CHARS;
       continue;
     }
     roots.push(n.nodeType === 3 ? (n.parentNode as Node) : n);
@@ -226,9 +260,10 @@ async function flush(): Promise<void> {
     const slicer = new Slicer();
     await annotate(roots.filter((r, i) => !roots.some((o, j) => j !== i && o.contains(r))), slicer);
     slicer.endSlice();
+    recent.push([performance.now(), slicer.busyMs]);
     if (BENCH) performance.mark(`nameplate:batch busy=${slicer.busyMs.toFixed(2)} roots=${roots.length}`);
   }
-  if (pending.length && !batchTimer) batchTimer = window.setTimeout(flush, BATCH_MS);
+  schedule();
 }
 
 // ---------------------------------------------------------------------------
@@ -236,11 +271,11 @@ async function flush(): Promise<void> {
 async function run(): Promise<void> {
   const slicer = new Slicer();
   if (BENCH) performance.mark('nameplate:start');
-  const wrapped = await annotate([document.body], slicer);
+  const marked = await annotate([document.body], slicer);
   slicer.endSlice();
-  if (BENCH) performance.mark(`nameplate:done busy=${slicer.busyMs.toFixed(2)} longest=${slicer.longestSliceMs.toFixed(2)} wrapped=${wrapped} deferred=${deferred.size}`);
+  if (BENCH) performance.mark(`nameplate:done busy=${slicer.busyMs.toFixed(2)} longest=${slicer.longestSliceMs.toFixed(2)} wrapped=${marked}`);
   if (status === 'disabled') return;
-  hover ??= new HoverController(document, () => card, () => ({ showDelayMs: display.delayMs, hideGraceMs: 300 }));
+  hover ??= new HoverController(document, () => marks, () => card, () => ({ showDelayMs: display.delayMs, hideGraceMs: 300 }));
   if (!observer) {
     observer = new MutationObserver(onMutations);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -254,19 +289,13 @@ function stop(): void {
   observer = undefined;
   hover?.destroy();
   hover = undefined;
-  deferred.clear();
-  unwrapAll();
+  marks.destroy();
   page.reset();
 }
 
-function reveal(personId: string): boolean {
-  deferred.wrapRef(personId);
-  const el = document.querySelector(`${MENTION_TAG.toLowerCase()}[data-ref="${CSS.escape(personId)}"]`);
-  if (!(el instanceof HTMLElement)) return false;
-  el.scrollIntoView({ block: 'center' });
-  el.style.setProperty('outline', '2px solid #f5b400', 'important');
-  setTimeout(() => el.style.removeProperty('outline'), 1500);
-  return true;
+/** The popup's "show on page": the person's next mention, scrolled to, marked and its card open (focus stays in the popup). */
+async function reveal(personId: string): Promise<boolean> {
+  return !!(await hover?.step(1, { only: (m) => m.ref === personId, focus: false, fromTop: true }));
 }
 
 function summary(): PageSummaryResponse {
@@ -278,7 +307,10 @@ function summary(): PageSummaryResponse {
 ext.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
   if (sender.id !== ext.runtime.id || !isContentRequest(msg)) return undefined;
   if (msg.type === 'page-summary') sendResponse(summary());
-  else if (msg.type === 'reveal') sendResponse(reveal(msg.personId));
+  else if (msg.type === 'reveal') {
+    void reveal(msg.personId).then(sendResponse);
+    return true;
+  } else if (msg.type === 'step') void hover?.step(msg.by);
   else if (msg.type === 'stop') sendResponse((stop(), true));
   return undefined;
 });

@@ -30,7 +30,7 @@ export function fallbackCard(doc: Document): CardHost {
     get visible() {
       return !host.hidden;
     },
-    show(anchor, model: CardModel) {
+    show(anchor, model: CardModel, _prefs, _actions, focus = false) {
       const lines =
         model.kind === 'pledge'
           ? [`“${model.pledge.phrase}”`, model.pledge.wording]
@@ -48,6 +48,9 @@ export function fallbackCard(doc: Document): CardHost {
       const r = anchor.getBoundingClientRect();
       host.style.setProperty('--np-x', `${Math.max(8, r.left) + scrollX}px`);
       host.style.setProperty('--np-y', `${r.bottom + 6 + scrollY}px`);
+      host.setAttribute('role', focus ? 'dialog' : 'tooltip');
+      box.tabIndex = -1;
+      if (focus) box.focus({ preventScroll: true });
     },
     hide() {
       host.hidden = true;

@@ -5,14 +5,9 @@
  */
 import { MENTION_TAG, type NodeRun } from '../dom/collect';
 import type { Slicer } from './slicer';
+import type { Span } from './marks';
 
-export interface Span {
-  start: number;
-  end: number;
-  /** Person or pledge id the mention stands for. */
-  ref: string;
-  kind: 'person' | 'pledge';
-}
+export type { Span };
 
 interface Split {
   original: Text;

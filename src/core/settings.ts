@@ -71,3 +71,4 @@ export function siteEnabled(s: Settings, host: string): boolean {
 
 /** The display preferences the page side needs. */
 export type DisplayPrefs = Pick<Settings, 'marks' | 'delayMs' | 'theme'>;
+export type MarkStyle = Settings['marks'];

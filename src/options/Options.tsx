@@ -1,7 +1,7 @@
 /**
  * Options page: data sources (bundled and imported, each switchable; imports
  * removable), data updates, settings backup (export/import as JSON), sites (deny or
- * allow list, global pause) and appearance (marks, card delay, theme). Each section is
+ * allow list, global pause), appearance (marks, card delay, theme) and the keyboard shortcuts. Each section is
  * its own module; this one loads the settings and lays the page out.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -15,6 +15,7 @@ import { Sources } from './Sources';
 import { Sites } from './Sites';
 import { Appearance } from './Appearance';
 import { Backup } from './Backup';
+import { Keyboard } from './Keyboard';
 
 export function Options() {
   const [settings, setSettings] = useState<Settings>();
@@ -70,6 +71,7 @@ export function Options() {
           <li><a href="#updates">{t('updatesTitle')}</a></li>
           <li><a href="#sites">{t('sitesTitle')}</a></li>
           <li><a href="#appearance">{t('appearanceTitle')}</a></li>
+          <li><a href="#keyboard">{t('keyboardTitle')}</a></li>
           <li><a href="#backup">{t('backupTitle')}</a></li>
         </ul>
       </nav>
@@ -79,6 +81,7 @@ export function Options() {
         <>
           <Sites settings={settings} save={save} />
           <Appearance settings={settings} save={save} />
+          <Keyboard />
           <Backup settings={settings} save={save} />
         </>
       )}

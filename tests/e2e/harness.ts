@@ -8,6 +8,7 @@ import { createServer as netServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { waitForMarks } from './marks';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -110,11 +111,12 @@ export async function launch(dist = DIST): Promise<Browser> {
   };
 }
 
-/** Open a page and wait until Nameplate has marked at least one mention. */
-export async function openAnnotated(b: Browser, url: string): Promise<Page> {
+/** Open a page (after an optional init script in the page's world) and wait until Nameplate has marked at least one mention. */
+export async function openAnnotated(b: Browser, url: string, initScript?: string): Promise<Page> {
   const page = await b.context.newPage();
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(url);
-  await page.waitForSelector('np-mention', { timeout: 15_000 });
+  await waitForMarks(page);
   return page;
 }
 

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { chromium, type Browser as CdpBrowser, type Page } from 'playwright-core';
 import { loadDataset } from '../../src/core/dataset';
 import { countBySource } from '../../src/background/effective';
-import { ROOT, launch, screenshotPath, serve, until, type Browser, type Site } from './harness';
+import { ROOT, cardText, launch, screenshotPath, serve, until, type Browser, type Site } from './harness';
+import { current, markAt, marks, waitForMarks } from './marks';
 
 let site: Site;
 let browser: Browser;
@@ -40,7 +41,8 @@ const host = () => new URL(site.origin).host;
 
 const storage = () => browser.worker.evaluate(() => chrome.storage.local.get(null)) as Promise<Record<string, unknown>>;
 const resetStorage = () => browser.worker.evaluate(() => chrome.storage.local.clear());
-const marked = (page: Page, text: string) => page.locator('np-mention', { hasText: text }).count();
+const marked = async (page: Page, text: string) => (await marks(page)).filter((m) => m.includes(text)).length;
+const markCount = async (page: Page) => (await marks(page)).length;
 
 async function openOptions(): Promise<Page> {
   const page = await browser.context.newPage();
@@ -52,13 +54,13 @@ async function openOptions(): Promise<Page> {
 async function openArticle(url: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(url);
-  await page.waitForSelector('np-mention', { timeout: 15_000 });
+  await waitForMarks(page);
   return page;
 }
 
 async function reloadMarked(page: Page): Promise<void> {
   await page.reload();
-  await page.waitForSelector('np-mention', { timeout: 15_000 });
+  await waitForMarks(page);
 }
 
 /** The real toolbar popup over `over` (the active tab), found through the DevTools protocol. */
@@ -340,7 +342,13 @@ describe('popup: site switch and global pause', () => {
     expect(text).toMatch(/Article date: 31 Jan 2024/);
     expect(await popup.locator('ul.figures .who').allTextContents()).toEqual(expect.arrayContaining(['James Cleverly', 'Gérald Darmanin', 'Rishi Sunak']));
     await popup.getByRole('button', { name: /Gérald Darmanin/ }).click();
-    await until(() => article.evaluate(() => !!document.querySelector('np-mention[style*="outline"]')), 3000, 'the revealed mention');
+    // "Show on page": his first mention (the article calls him "interior minister" first) is scrolled to,
+    // marked as the current one, and its card opens; the next click goes to his next mention.
+    await until(async () => (await current(article)) === 'interior minister', 3000, 'the revealed mention');
+    expect((await markAt(article, 'interior minister', 0, 'body', false))!.visible).toBe(true);
+    expect(await until(() => cardText(article), 3000, 'the card')).toContain('Darmanin');
+    await popup.getByRole('button', { name: /Gérald Darmanin/ }).click();
+    await until(async () => (await current(article)) === 'Gerald Darmanin', 3000, 'the next mention');
 
     const site = popup.getByRole('checkbox', { name: `On for ${host()}` });
     expect(await site.isChecked()).toBe(true);
@@ -352,7 +360,7 @@ describe('popup: site switch and global pause', () => {
     await article.reload();
     popup = await openPopup(article);
     expect(await popupState(popup)).toContain('off for this site');
-    expect(await article.locator('np-mention').count()).toBe(0);
+    expect(await markCount(article)).toBe(0);
     await popup.getByRole('checkbox', { name: `On for ${host()}` }).check();
     await popup.getByText('Reload the page').waitFor();
     await closePopup(popup);
@@ -381,14 +389,14 @@ describe('popup: site switch and global pause', () => {
     const article = await openArticle(sampleUrl());
     let popup = await openPopup(article);
     await popup.getByRole('checkbox', { name: 'Pause everywhere' }).check();
-    await until(async () => (await article.locator('np-mention').count()) === 0, 5000, 'the marks to go');
+    await until(async () => (await markCount(article)) === 0, 5000, 'the marks to go');
     expect(((await storage()).settings as { paused: boolean }).paused).toBe(true);
     await closePopup(popup);
 
     await article.reload();
     popup = await openPopup(article);
     expect(await popupState(popup)).toContain('paused everywhere');
-    expect(await article.locator('np-mention').count()).toBe(0);
+    expect(await markCount(article)).toBe(0);
     // The site itself is still on: the pause is separate.
     expect(await popup.getByRole('checkbox', { name: `On for ${host()}` }).isChecked()).toBe(true);
     await closePopup(popup);

@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, cardText, launch, serve, until, type Browser, type Site } from './harness';
+import { hoverMark, marks, waitForMarks } from './marks';
 import { exportIndex, loadDataset, packDataset } from '../../src/core/dataset';
 import type { Dataset } from '../../src/core/schema';
 import { makeManifest, signManifest, toBase64, type Bytes } from '../../src/core/update/package';
@@ -57,12 +58,12 @@ async function checkNow(page: Page): Promise<string> {
   }, 30_000, 'the check to finish');
 }
 
-async function marks(path: string): Promise<string[]> {
+async function marksOn(path: string): Promise<string[]> {
   const page = await browser.context.newPage();
   await page.goto(`${site.origin}${path}`);
   await page.waitForTimeout(300);
-  await page.waitForSelector('np-mention', { timeout: 15_000 }).catch(() => undefined);
-  const out = await page.locator('np-mention').allTextContents();
+  await waitForMarks(page).catch(() => undefined);
+  const out = await marks(page);
   await page.close();
   return out;
 }
@@ -141,7 +142,7 @@ describe('data updates', () => {
     }
     expect(await page.locator('#updates').textContent()).toContain('the data bundled with this version');
     await page.close();
-    expect(await marks('/update-article.html')).toEqual(['Keir Starmer']);
+    expect(await marksOn('/update-article.html')).toEqual(['Keir Starmer']);
   }, 240_000);
 
   it('applies a good update: the card shows a person only the update knows', async () => {
@@ -152,9 +153,9 @@ describe('data updates', () => {
     await page.close();
     const article = await browser.context.newPage();
     await article.goto(`${site.origin}/update-article.html`);
-    await article.waitForSelector('np-mention');
-    expect(await article.locator('np-mention').allTextContents()).toEqual(['Ottoline Quarrendon', 'Keir Starmer']);
-    await article.locator('np-mention', { hasText: 'Ottoline Quarrendon' }).hover();
+    await waitForMarks(article);
+    expect(await marks(article)).toEqual(['Ottoline Quarrendon', 'Keir Starmer']);
+    await hoverMark(article, 'Ottoline Quarrendon');
     expect(await until(() => cardText(article), 5000, 'the card')).toContain('Minister for Testing Updates');
     await article.close();
   }, 120_000);
@@ -164,7 +165,7 @@ describe('data updates', () => {
     const page = await options();
     expect(await checkNow(page)).toMatch(/truncated|hash-mismatch|malformed-data/);
     expect(await page.locator('#updates').textContent()).toContain('downloaded update, version 2099010101');
-    expect(await marks('/update-article.html')).toEqual(['Ottoline Quarrendon', 'Keir Starmer']);
+    expect(await marksOn('/update-article.html')).toEqual(['Ottoline Quarrendon', 'Keir Starmer']);
     await page.getByRole('button', { name: 'Go back to the bundled data' }).click();
     await until(async () => ((await page.locator('#updates').textContent()) ?? '').includes('the data bundled with this version'), 10_000, 'the reset');
     // The package the reader went back from is not installed again by the next check.
@@ -172,7 +173,7 @@ describe('data updates', () => {
     expect(await checkNow(page)).toContain('the data is up to date');
     expect(await page.locator('#updates').textContent()).toContain('the data bundled with this version');
     await page.close();
-    expect(await marks('/update-article.html')).toEqual(['Keir Starmer']);
+    expect(await marksOn('/update-article.html')).toEqual(['Keir Starmer']);
   }, 120_000);
 
   it('wakes from the snapshot of its index, parsing nothing, and answers as before', async () => {
@@ -186,7 +187,7 @@ describe('data updates', () => {
     expect(info.startup.fromSnapshot).toBe(true);
     expect(info.people).toBeGreaterThan(8000);
     await page.close();
-    expect(await marks('/update-article.html')).toEqual(['Keir Starmer']);
+    expect(await marksOn('/update-article.html')).toEqual(['Keir Starmer']);
   });
 
   it('made only plain GETs of the fixed file names at the one address: no query, no cookie, no referrer', () => {

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ROOT } from '../e2e/harness';
+import { waitForMarks } from '../e2e/marks';
 import { GECKO_ID } from '../../src/platform/manifest';
 
 export const DIST_FIREFOX = join(ROOT, 'dist-firefox');
@@ -50,7 +51,7 @@ export async function openAnnotated(ff: Firefox, url: string, requests: string[]
   const page = await ff.browser.newPage();
   page.on('request', (r) => void requests.push(r.url()));
   await page.goto(url);
-  await page.waitForSelector('np-mention', { timeout: 15_000 });
+  await waitForMarks(page);
   return page;
 }
 
@@ -117,7 +118,7 @@ export async function openExtensionPage(ff: Firefox, path: string): Promise<Exte
   return {
     context,
     async value<T>(expression: string): Promise<T> {
-      const r = (await ff.bidi.send('script.evaluate', { expression: `JSON.stringify(${expression})`, target: { context }, awaitPromise: true })) as {
+      const r = (await ff.bidi.send('script.evaluate', { expression: `(async () => JSON.stringify(await (${expression})))()`, target: { context }, awaitPromise: true })) as {
         result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } };
       };
       if (r.result.type !== 'success') throw new Error(`${expression}: ${r.result.exceptionDetails?.text}`);

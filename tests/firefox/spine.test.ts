@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { serve, until, type Site } from '../e2e/harness';
 import { cardText, launchFirefox, openAnnotated, openExtensionPage, type Firefox } from './firefox';
+import { current, hoverMark, markAt, marks } from '../e2e/marks';
 
 let site: Site;
 let ff: Firefox;
@@ -24,42 +25,59 @@ afterAll(async () => {
   await site?.close();
 });
 
-const mention = async (text: string) => {
-  const el = await page.waitForSelector(`np-mention[data-kind="person"] ::-p-text(${text})`);
-  if (!el) throw new Error(`no mention "${text}"`);
-  return el;
-};
-
 describe('the sample article in Firefox', () => {
-  it('marks Cleverly, Darmanin and Sunak, and not the byline', async () => {
-    const marked = await page.$$eval('np-mention[data-kind="person"]', (els) => els.map((e) => e.textContent));
-    expect(marked).toEqual(expect.arrayContaining(['James Cleverly', 'Gerald Darmanin', 'Rishi Sunak', 'Cleverly', 'Darmanin', 'Sunak']));
-    expect(await page.$$eval('.byline np-mention', (els) => els.length)).toBe(0);
-    expect(await page.$$eval('h1 np-mention', (els) => els.map((e) => e.textContent))).toEqual(['Cleverly']);
-    expect(await page.$$eval('np-mention[data-kind="pledge"]', (els) => els.map((e) => e.textContent))).toEqual(['stop the boats']);
+  it('marks Cleverly, Darmanin and Sunak, and not the byline, without changing the page', async () => {
+    const marked = await marks(page);
+    expect(marked).toEqual(expect.arrayContaining(['James Cleverly', 'Gerald Darmanin', 'Rishi Sunak', 'Cleverly', 'Darmanin', 'Sunak', 'stop the boats']));
+    expect(await marks(page, '.byline')).toEqual([]);
+    expect(await marks(page, 'h1')).toEqual(['Cleverly']);
+    expect(await page.evaluate(() => document.querySelectorAll('np-mention, [tabindex], [data-nameplate]').length)).toBe(0);
   });
 
   it('shows the office on the article date when hovering "James Cleverly"', async () => {
-    await (await mention('James Cleverly')).hover();
+    await hoverMark(page, 'James Cleverly');
     const text = await until(() => cardText(ff, page), 5000, 'the card');
     expect(text).toContain('James Cleverly');
     expect(text).toContain('Home Secretary');
     expect(text).toContain('13 Nov 2023 – 5 Jul 2024');
     expect(text).toContain('Conservative');
+    expect(await current(page)).toBe('James Cleverly');
     await page.mouse.move(5, 5);
     await until(async () => (await cardText(ff, page)) === null, 5000, 'the card to close');
   });
 
-  it('opens the same card on keyboard focus and closes it with Escape', async () => {
-    const el = await mention('James Cleverly');
-    await el.focus();
-    const text = await until(() => cardText(ff, page), 5000, 'the card');
-    expect(text).toContain('Home Secretary');
-    const describedBy = await el.evaluate((e) => e.getAttribute('aria-describedby'));
-    expect(describedBy).toMatch(/^nameplate-card-/);
-    expect(await page.$eval(`#${describedBy}`, (e) => e.getAttribute('role'))).toBe('tooltip');
+  it('a touch on a mark opens its card at once; a touch elsewhere closes it', async () => {
+    const at = (await markAt(page, 'Gerald Darmanin'))!;
+    await page.touchscreen.tap(at.x, at.y);
+    expect(await until(() => cardText(ff, page), 2000, 'the card')).toContain('Minister of the Interior');
+    await page.touchscreen.tap(5, 5);
+    await until(async () => (await cardText(ff, page)) === null, 5000, 'the card to close');
+  });
+
+  it('the keyboard path: next and previous mention, focus in the card, Escape returns focus', async () => {
+    const url = page.url();
+    const worker = await openExtensionPage(ff, 'src/popup/index.html');
+    // What the background does on the shortcut (Firefox runs commands only from real key presses).
+    const step = (by: 1 | -1) =>
+      worker.value(`browser.tabs.query({}).then((ts) => browser.tabs.sendMessage(ts.find((t) => t.url === ${JSON.stringify(url)}).id, { type: 'step', by: ${by} })).then(() => true)`);
+    await page.bringToFront();
+    // The reader is in the textarea, at the top of the page: the path starts from there.
+    await page.evaluate(() => {
+      document.querySelector('textarea')!.focus({ preventScroll: true });
+      scrollTo(0, 0);
+    });
+    await step(1);
+    await until(async () => (await current(page)) === 'Cleverly', 5000, 'the headline mention');
+    expect(await until(() => cardText(ff, page), 5000, 'the card')).toContain('Home Secretary');
+    expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.getAttribute('role'), document.activeElement?.getAttribute('aria-label')])).toEqual(['NAMEPLATE-CARD', 'dialog', 'James Cleverly']);
+    await step(1);
+    await until(async () => (await current(page)) === 'James Cleverly', 5000, 'the next mention');
+    await step(-1);
+    await until(async () => (await current(page)) === 'Cleverly', 5000, 'the previous mention');
     await page.keyboard.press('Escape');
     await until(async () => (await cardText(ff, page)) === null, 5000, 'the card to close');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await ff.bidi.send('browsingContext.close', { context: worker.context });
   });
 
   it('lists the three figures in the toolbar popup', async () => {
