@@ -63,7 +63,12 @@ export class DeferredWraps {
     for (const entry of list ?? []) void wrapSpans(this.doc, entry.map, entry.spans);
   }
 
-  /** Wrap everything still held (the keyboard or the popup needs every mention). */
+  /** Wrap everything held for `ref` now (the popup shows that person's mentions). */
+  wrapRef(ref: string): void {
+    for (const [el, list] of [...this.pending]) if (list.some((e) => e.spans.some((s) => s.ref === ref))) this.flush(el);
+  }
+
+  /** Wrap everything still held (the keyboard steps through every mention). */
   wrapAll(): void {
     for (const el of [...this.pending.keys()]) this.flush(el);
   }

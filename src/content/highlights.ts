@@ -65,14 +65,13 @@ export class HighlightMarks implements Marks {
   private sorted: RangeMention[] | undefined;
   private count = 0;
   private lazy = false;
+  private registered = false;
   /** Long pages: mentions waiting for their element to near the viewport. */
   private readonly held = new Map<Element, RangeMention[]>();
   private observer: IntersectionObserver | undefined;
 
   constructor(private readonly doc: Document) {
     this.current.priority = 1;
-    CSS.highlights.set(this.name, this.marks);
-    CSS.highlights.set(CURRENT, this.current);
   }
 
   static supported(): boolean {
@@ -97,31 +96,58 @@ export class HighlightMarks implements Marks {
       const from = run.offsets[i];
       const to = from + run.data[i].length;
       while (k < sorted.length && sorted[k].start < from) k++; // spans across nodes are left unmarked
-      // The node is read afresh: its marks are replaced, so reading it twice never marks twice.
-      this.dropNode(node);
-      if (node.data !== run.data[i]) continue; // changed since it was read: it comes back through the observer
+      // The node is read afresh: its marks are replaced, so reading it twice never marks twice; a mark
+      // that is still the same (same words, same place, same person) is kept, so hover and keyboard keep their place.
+      const old = this.byNode.get(node);
+      if (node.data !== run.data[i]) {
+        this.dropNode(node); // changed since it was read: the observer has it, and it is read again
+        continue;
+      }
       const list: RangeMention[] = [];
       let cursor = 0;
       for (; k < sorted.length && sorted[k].start < to; k++) {
         const s = sorted[k];
         if (s.end > to || s.start - from < cursor) continue;
-        const m = new RangeMention(node, s.start - from, s.end - from, run.data[i].slice(s.start - from, s.end - from), s.ref, s.kind);
+        const same = old?.find((m) => m.start === s.start - from && m.end === s.end - from && m.ref === s.ref && m.valid);
+        const m = same ?? new RangeMention(node, s.start - from, s.end - from, run.data[i].slice(s.start - from, s.end - from), s.ref, s.kind);
         list.push(m);
-        fresh.push(m);
+        if (!same) fresh.push(m);
         cursor = m.end;
       }
-      if (list.length) {
-        this.byNode.set(node, list);
-        this.count += list.length;
-        added += list.length;
-        this.sorted = undefined;
-      }
+      for (const m of old ?? []) if (!list.includes(m)) this.unregister(m);
+      this.count += list.length - (old?.length ?? 0);
+      if (list.length) this.byNode.set(node, list);
+      else this.byNode.delete(node);
+      if (list.length || old) this.sorted = undefined;
+      added += list.length;
       if (slicer && i % 32 === 31) await slicer.pause();
     }
-    // Registered in one go (one re-validation), or held until the viewport comes near on a long page.
-    if (!this.lazy) for (const m of fresh) this.marks.add(m.range);
-    else this.hold(fresh);
+    // Registered in one go (one re-validation), or held until the viewport comes near on a long page; only the
+    // marks still current (the page may have changed a node during a pause, and the observer dropped it).
+    const live = fresh.filter((m) => this.current_(m));
+    if (!live.length) return added;
+    this.register();
+    if (!this.lazy) for (const m of live) this.marks.add(m.range);
+    else this.hold(live);
     return added;
+  }
+
+  /** Still one of the marks of its node (not dropped or replaced since it was made). */
+  private current_(m: RangeMention): boolean {
+    return !!this.byNode.get(m.node)?.includes(m);
+  }
+
+  private unregister(m: RangeMention): void {
+    this.marks.delete(m.range);
+    if (this.current.has(m.range)) this.current.clear();
+  }
+
+  /** The highlights join the page's registry with the first mark, not before (a page without marks shows no trace). */
+  private register(): void {
+    if (this.registered) return;
+    this.registered = true;
+    CSS.highlights.set(this.name, this.marks);
+    CSS.highlights.set(CURRENT, this.current);
   }
 
   private hold(fresh: RangeMention[]): void {
@@ -143,7 +169,7 @@ export class HighlightMarks implements Marks {
       if (!e.isIntersecting) continue;
       this.observer?.unobserve(e.target);
       // Only mentions still current: a node read again since has new ones.
-      for (const m of this.held.get(e.target) ?? []) if (this.byNode.get(m.node)?.includes(m)) this.marks.add(m.range);
+      for (const m of this.held.get(e.target) ?? []) if (this.current_(m)) this.marks.add(m.range);
       this.held.delete(e.target);
     }
   }
@@ -151,16 +177,18 @@ export class HighlightMarks implements Marks {
   private dropNode(node: Text): void {
     const list = this.byNode.get(node);
     if (!list) return;
-    for (const m of list) {
-      this.marks.delete(m.range);
-      if (this.current.has(m.range)) this.current.clear();
-    }
+    for (const m of list) this.unregister(m);
     this.byNode.delete(node);
     this.count -= list.length;
     this.sorted = undefined;
   }
 
+  fromTarget(): Mention | undefined {
+    return undefined; // ranges are not focusable: the keyboard path is the commands
+  }
+
   at(x: number, y: number): Mention | undefined {
+    if (!this.count) return undefined;
     const doc = this.doc as Document & { caretRangeFromPoint?(x: number, y: number): Range | null };
     let node: Node | undefined;
     let offset = 0;
@@ -178,13 +206,13 @@ export class HighlightMarks implements Marks {
     return list?.find((m) => m.start <= offset && offset <= m.end && m.valid && inside(m.live().getClientRects(), x, y));
   }
 
-  ordered(): Mention[] {
+  ordered(ref?: string): Mention[] {
     if (!this.sorted) {
       const nodes = [...this.byNode.keys()].filter((n) => n.isConnected);
       nodes.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       this.sorted = nodes.flatMap((n) => this.byNode.get(n)!);
     }
-    return this.sorted.filter((m) => m.valid);
+    return this.sorted.filter((m) => m.valid && (!ref || m.ref === ref));
   }
 
   setCurrent(m: Mention | undefined): void {
@@ -214,7 +242,14 @@ export class HighlightMarks implements Marks {
       }
     }
     // Elements taken out of the page take their text nodes with them: one sweep for the batch.
-    if (removed) for (const node of [...this.byNode.keys()]) if (!node.isConnected) this.dropNode(node);
+    if (removed) {
+      for (const node of [...this.byNode.keys()]) if (!node.isConnected) this.dropNode(node);
+      for (const el of [...this.held.keys()]) {
+        if (el.isConnected) continue;
+        this.observer?.unobserve(el);
+        this.held.delete(el);
+      }
+    }
     return again;
   }
 
@@ -222,10 +257,7 @@ export class HighlightMarks implements Marks {
     for (const [node, list] of [...this.byNode]) {
       const gone = list.filter((m) => m.ref === ref);
       if (!gone.length) continue;
-      for (const m of gone) {
-        this.marks.delete(m.range);
-        if (this.current.has(m.range)) this.current.clear();
-      }
+      for (const m of gone) this.unregister(m);
       const keep = list.filter((m) => m.ref !== ref);
       if (keep.length) this.byNode.set(node, keep);
       else this.byNode.delete(node);
@@ -235,9 +267,9 @@ export class HighlightMarks implements Marks {
   }
 
   setStyle(style: MarkStyle): void {
-    CSS.highlights.delete(this.name);
+    if (this.registered) CSS.highlights.delete(this.name);
     this.name = `${PREFIX}${style}`;
-    CSS.highlights.set(this.name, this.marks);
+    if (this.registered) CSS.highlights.set(this.name, this.marks);
   }
 
   clear(): void {
@@ -253,6 +285,8 @@ export class HighlightMarks implements Marks {
 
   destroy(): void {
     this.clear();
+    if (!this.registered) return;
+    this.registered = false;
     CSS.highlights.delete(this.name);
     CSS.highlights.delete(CURRENT);
   }

@@ -52,23 +52,46 @@ export class HoverController {
         this.over(this.marks().at(x, y, target), target);
       });
     });
+    // The pointer left the window: as if it moved off every mention.
+    this.on('pointerout', (e) => {
+      if (!(e as PointerEvent).relatedTarget) this.over(undefined, null);
+    });
+    // Touch and pen: a tap on a mention opens it at once (a tap, not the start of a scroll); a tap elsewhere closes.
+    let tap: { id: number; x: number; y: number } | undefined;
     this.on('pointerdown', (e) => {
       const p = e as PointerEvent;
-      if (p.pointerType === 'mouse') return;
+      if (p.pointerType !== 'mouse') tap = { id: p.pointerId, x: p.clientX, y: p.clientY };
+      // A click outside a card opened from the keyboard: the reader has moved on; focus stays where they clicked.
+      else if (this.returnFocus !== undefined && !this.card().contains(p.target)) this.close(false);
+    });
+    this.on('pointercancel', () => (tap = undefined));
+    this.on('pointerup', (e) => {
+      const p = e as PointerEvent;
+      if (!tap || tap.id !== p.pointerId) return;
+      const moved = Math.hypot(p.clientX - tap.x, p.clientY - tap.y) > 10;
+      tap = undefined;
+      if (moved) return;
       const m = this.marks().at(p.clientX, p.clientY, p.target);
       if (m) void this.open(m, false);
-      else if (!this.card().contains(p.target)) this.close();
+      else if (!this.card().contains(p.target)) this.close(false);
     });
     // Wrapped mentions (the fallback) are focusable: focus opens the card as before.
     this.on('focusin', (e) => {
-      const m = this.returnFocus === undefined ? this.marks().at(NaN, NaN, e.target) : undefined;
+      const m = this.returnFocus === undefined ? this.marks().fromTarget(e.target) : undefined;
       if (m) void this.open(m, false);
     });
     this.on('focusout', (e) => {
-      if (this.current && this.returnFocus === undefined && this.marks().at(NaN, NaN, e.target) === this.current) this.close();
+      const next = (e as FocusEvent).relatedTarget;
+      if (this.returnFocus !== undefined) {
+        // Focus left a card opened from the keyboard for somewhere else in the page (Tab): close it there.
+        if (this.card().contains(e.target) && next && !this.card().contains(next)) this.close(false);
+      } else if (this.current && this.marks().fromTarget(e.target) === this.current) this.close();
     });
     this.on('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape' && this.current) this.close();
+      if ((e as KeyboardEvent).key !== 'Escape' || !this.current) return;
+      // Escape from inside a card the keyboard opened is ours; over a hover card the page may want it too.
+      if (this.returnFocus !== undefined) e.stopPropagation();
+      this.close();
     });
   }
 
@@ -78,6 +101,7 @@ export class HoverController {
   }
 
   private over(m: Mention | undefined, target: EventTarget | null): void {
+    if (this.returnFocus !== undefined) return; // a card opened from the keyboard stays until Escape, a click or the next step
     if (m) {
       this.keep();
       if (m !== this.hovered && m !== this.current) {
@@ -89,7 +113,7 @@ export class HoverController {
     }
     this.hovered = undefined;
     clearTimeout(this.showTimer);
-    if (!this.current || this.returnFocus !== undefined) return; // a keyboard card stays until Escape or the next step
+    if (!this.current) return;
     if (this.card().contains(target)) this.keep(); // the pointer moved onto the card: keep it
     else if (!this.hideTimer) this.hideTimer = window.setTimeout(() => this.close(), this.timing().hideGraceMs);
   }
@@ -102,6 +126,7 @@ export class HoverController {
   async open(m: Mention, focus: boolean): Promise<void> {
     this.keep();
     clearTimeout(this.showTimer);
+    if (!focus) this.returnFocus = undefined;
     const card = this.card();
     if (!(await card.show(m, focus))) return;
     this.describe(undefined);
@@ -114,8 +139,8 @@ export class HoverController {
    * Next (+1) or previous (-1) mention from the one open, else from the viewport (or the top of the
    * page, `fromTop`): into view, marked, card open (with focus, for the keyboard).
    */
-  async step(by: 1 | -1, { only, focus = true, fromTop = false }: { only?: (m: Mention) => boolean; focus?: boolean; fromTop?: boolean } = {}): Promise<Mention | undefined> {
-    const list = this.marks().ordered().filter((m) => !only || only(m));
+  async step(by: 1 | -1, { ref, focus = true, fromTop = false }: { ref?: string; focus?: boolean; fromTop?: boolean } = {}): Promise<Mention | undefined> {
+    const list = this.marks().ordered(ref);
     if (!list.length) return undefined;
     let i = this.current ? list.indexOf(this.current) : -1;
     if (i >= 0) i = (i + by + list.length) % list.length;
@@ -126,7 +151,11 @@ export class HoverController {
       i = by > 0 ? list.findIndex((m) => top(m) >= 0) : list.findLastIndex((m) => top(m) < innerHeight);
       if (i < 0) i = by > 0 ? 0 : list.length - 1;
     }
+    // Names the page hides (a collapsed menu, the other of two headlines) have no box: skip them.
+    const shown = (k: number) => !!list[k].anchor()?.getClientRects().length;
+    for (let tries = 0; !shown(i) && tries < list.length; tries++) i = (i + by + list.length) % list.length;
     const m = list[i];
+    if (!shown(i)) return undefined;
     if (focus && this.returnFocus === undefined) this.returnFocus = this.doc.activeElement;
     this.marks().reveal(m);
     await this.open(m, focus);
@@ -140,7 +169,8 @@ export class HoverController {
     else el?.removeAttribute('aria-describedby');
   }
 
-  close(): void {
+  /** Close the card; a card the keyboard opened gives focus back where it was (unless the reader moved it). */
+  close(restoreFocus = true): void {
     clearTimeout(this.showTimer);
     this.keep();
     if (this.current) this.card().hide();
@@ -149,7 +179,7 @@ export class HoverController {
     this.current = undefined;
     const back = this.returnFocus;
     this.returnFocus = undefined;
-    if (back === undefined) return;
+    if (back === undefined || !restoreFocus) return;
     if (back instanceof HTMLElement && back !== this.doc.body && back.isConnected) back.focus({ preventScroll: true });
     else (this.doc.activeElement as HTMLElement | null)?.blur?.();
   }

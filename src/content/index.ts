@@ -86,7 +86,7 @@ async function annotateRange(map: TextMap, first: number, last: number, from: nu
   const res = (await ext.runtime.sendMessage(request)) as AnnotateResponse | undefined;
   slicer.resume();
   if (BENCH) performance.mark('nameplate:answered');
-  if (!res) return 0;
+  if (!res || status === 'disabled') return 0; // switched off while the worker answered: it stays off
   if (!res.ok) {
     status = 'disabled';
     return 0;
@@ -179,6 +179,8 @@ const card: Card = {
 
 let pending: Node[] = [];
 let pendingChars = 0;
+/** The first pass (or a single-page app's new article) is running: batches wait for it. */
+let passing = false;
 let batchTimer = 0;
 /** Nameplate's main-thread time in recent batches, and the page's recent mutation records: [time, amount]. */
 const recent: [number, number][] = [];
@@ -218,7 +220,7 @@ function onMutations(records: MutationRecord[]): void {
 }
 
 function schedule(): void {
-  if (!pending.length || batchTimer) return;
+  if (!pending.length || batchTimer || passing) return;
   const now = performance.now();
   const calm = pendingChars < SMALL_CHARS && lastSecond(recent, now) < 100 && lastSecond(changes, now) < BURST_RECORDS;
   batchTimer = window.setTimeout(flush, calm ? SOON_MS : BURST_MS);
@@ -271,15 +273,19 @@ async function flush(): Promise<void> {
 async function run(): Promise<void> {
   const slicer = new Slicer();
   if (BENCH) performance.mark('nameplate:start');
-  const marked = await annotate([document.body], slicer);
-  slicer.endSlice();
-  if (BENCH) performance.mark(`nameplate:done busy=${slicer.busyMs.toFixed(2)} longest=${slicer.longestSliceMs.toFixed(2)} wrapped=${marked}`);
-  if (status === 'disabled') return;
-  hover ??= new HoverController(document, () => marks, () => card, () => ({ showDelayMs: display.delayMs, hideGraceMs: 300 }));
+  // Watching from the start: text the page changes while the first pass runs loses its marks at once and is read again after it.
+  passing = true;
   if (!observer) {
     observer = new MutationObserver(onMutations);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
+  const marked = await annotate([document.body], slicer);
+  passing = false;
+  slicer.endSlice();
+  if (BENCH) performance.mark(`nameplate:done busy=${slicer.busyMs.toFixed(2)} longest=${slicer.longestSliceMs.toFixed(2)} wrapped=${marked}`);
+  if (status === 'disabled') return stop();
+  hover ??= new HoverController(document, () => marks, () => card, () => ({ showDelayMs: display.delayMs, hideGraceMs: 300 }));
+  schedule();
 }
 
 /** Switched off for this site: put the page back exactly as it was, and stop watching it. */
@@ -295,7 +301,7 @@ function stop(): void {
 
 /** The popup's "show on page": the person's next mention, scrolled to, marked and its card open (focus stays in the popup). */
 async function reveal(personId: string): Promise<boolean> {
-  return !!(await hover?.step(1, { only: (m) => m.ref === personId, focus: false, fromTop: true }));
+  return !!(await hover?.step(1, { ref: personId, focus: false, fromTop: true }));
 }
 
 function summary(): PageSummaryResponse {

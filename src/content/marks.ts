@@ -35,10 +35,12 @@ export interface Marks {
   setPageSize(chars: number): void;
   /** Mark `spans` (offsets in `run`'s text) now. Returns how many were marked. */
   add(run: NodeRun, spans: Span[], slicer?: Slicer): Promise<number>;
-  /** The mention under a pointer at (x, y) in viewport coordinates, or the one whose element is `target`. */
+  /** The mention under a pointer at (x, y) in viewport coordinates (`target`: the element under it). */
   at(x: number, y: number, target: EventTarget | null): Mention | undefined;
-  /** Every mention, in document order. */
-  ordered(): Mention[];
+  /** The mention that is the element `target` (wrapped mentions are focusable; ranges are not). */
+  fromTarget(target: EventTarget | null): Mention | undefined;
+  /** Every mention (or every one of person `ref`), in document order. */
+  ordered(ref?: string): Mention[];
   /** Show `m` as the one the reader is on (hover or keyboard), or none. */
   setCurrent(m: Mention | undefined): void;
   /** Bring `m` into view. */

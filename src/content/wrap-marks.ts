@@ -59,18 +59,29 @@ export class WrapMarks implements Marks {
   }
 
   at(_x: number, _y: number, target: EventTarget | null): Mention | undefined {
+    return this.fromTarget(target);
+  }
+
+  fromTarget(target: EventTarget | null): Mention | undefined {
     const el = target instanceof Element ? target.closest(MENTION_TAG.toLowerCase()) : null;
     return el instanceof HTMLElement ? this.handle(el) : undefined;
   }
 
-  /** Every mention in document order; on a huge page this wraps what was still held back. */
-  ordered(): Mention[] {
-    this.deferred.wrapAll();
-    return [...this.doc.querySelectorAll<HTMLElement>(MENTION_TAG.toLowerCase())].map((el) => this.handle(el));
+  /** Every mention (or `ref`'s) in document order; on a huge page this first wraps what was held back for them. */
+  ordered(ref?: string): Mention[] {
+    if (ref) this.deferred.wrapRef(ref);
+    else this.deferred.wrapAll();
+    const all = [...this.doc.querySelectorAll<HTMLElement>(MENTION_TAG.toLowerCase())].map((el) => this.handle(el));
+    return ref ? all.filter((m) => m.ref === ref) : all;
   }
 
-  setCurrent(): void {
-    // Wrapped mentions show focus with :focus-visible (marks.css).
+  private outlined: HTMLElement | undefined;
+
+  /** The mention the reader is on, outlined (focus is in the card, so :focus-visible cannot show it). */
+  setCurrent(m: Mention | undefined): void {
+    this.outlined?.style.removeProperty('outline');
+    this.outlined = m instanceof ElementMention ? m.element : undefined;
+    this.outlined?.style.setProperty('outline', '2px solid #2455c3', 'important');
   }
 
   reveal(m: Mention): void {

@@ -139,6 +139,19 @@ describe('the sample article in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
   });
 
+  it('a card opened from the keyboard closes on a click elsewhere, and focus stays where the reader clicked', async () => {
+    await page.evaluate(() => {
+      document.querySelector('textarea')!.focus({ preventScroll: true });
+      scrollTo(0, 0);
+    });
+    await step(1);
+    await until(() => cardText(page), 3000, 'the card');
+    await page.mouse.click(5, 5);
+    await until(async () => (await cardText(page)) === null, 3000, 'the card to close');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    expect(await current(page)).toBe(null);
+  });
+
   it('leaves textarea and contenteditable content untouched', async () => {
     expect(await page.locator('textarea').inputValue()).toBe('I doubt James Cleverly and Gerald Darmanin will agree for long.');
     expect(await marks(page, '[contenteditable]')).toEqual([]);

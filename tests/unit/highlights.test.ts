@@ -12,6 +12,7 @@ import { collectText } from '../../src/dom/collect';
 import { annotateArticle, loadIndex } from '../../src/cli/run';
 import { HighlightMarks } from '../../src/content/highlights';
 import type { Span } from '../../src/content/marks';
+import { build, randomTree } from './random-dom';
 
 class FakeStaticRange {
   readonly startContainer: Node;
@@ -48,26 +49,7 @@ function spansFor(text: string): Span[] {
 const TAGS = ['p', 'div', 'span', 'em', 'b', 'a', 'li', 'h2', 'section', 'blockquote', 'textarea', 'script', 'code'];
 const WORDS = ['James Cleverly', 'Rishi Sunak', 'Keir Starmer', 'Emmanuel Macron', 'Olaf Scholz', 'Home Secretary', 'Mr Sunak', 'stop the boats', 'Cleverly',
   'the', 'minister', 'said', 'on', 'Monday', '&', '<b>', 'é', '  ', '\u00a0', '’s', '\n', '.', ','];
-interface Tree {
-  tag: string;
-  attrs: [string, string][];
-  children: (Tree | string)[];
-}
-const words = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 10 }).map((w) => w.join(' '));
-const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
-  node: fc.record({
-    tag: fc.constantFrom(...TAGS),
-    attrs: fc.array(fc.tuple(fc.constantFrom('class', 'id', 'data-x', 'title', 'lang', 'contenteditable'), fc.string({ maxLength: 6 })), { maxLength: 2 }),
-    children: fc.array(fc.oneof({ depthSize: 'small' }, words, tie('node')), { maxLength: 4 }),
-  }),
-})).node;
-
-function build(doc: Document, t: Tree): Element {
-  const el = doc.createElement(t.tag);
-  for (const [k, v] of t.attrs) el.setAttribute(k, v);
-  for (const c of t.children) el.appendChild(typeof c === 'string' ? doc.createTextNode(c) : build(doc, c));
-  return el;
-}
+const tree = randomTree({ tags: TAGS, words: WORDS, attrNames: ['class', 'id', 'data-x', 'title', 'lang', 'contenteditable'], maxWords: 10, maxAttrs: 2 });
 
 /** The page as it serializes (elements, attributes, text), node by node so adjacent text nodes stay apart. */
 function serialize(node: Node): string {
@@ -122,6 +104,51 @@ describe('CSS highlight marks', () => {
     marks.recheck([b]);
     expect(texts()).toEqual([]);
     expect(marks.size).toBe(0);
+    marks.destroy();
+  });
+
+  it('keep a mark that is still the same when its node is read again (hover and keyboard keep their place)', async () => {
+    document.body.innerHTML = '<p>James Cleverly met Rishi Sunak.</p>';
+    const marks = new HighlightMarks(document);
+    const map = collectText(document.body);
+    await marks.add(map, spansFor(map.text));
+    const before = marks.ordered();
+    await marks.add(collectText(document.body), spansFor(map.text));
+    expect(marks.ordered()).toEqual(before);
+    expect(marks.ordered().every((m, i) => m === before[i])).toBe(true);
+    marks.destroy();
+  });
+
+  it('never draw a mark the page changed while the pass was paused', async () => {
+    const paras = Array.from({ length: 40 }, (_, i) => `<p>${i === 0 ? 'James Cleverly spoke.' : `Rishi Sunak replied ${i}.`}</p>`).join('');
+    document.body.innerHTML = paras;
+    const marks = new HighlightMarks(document);
+    const map = collectText(document.body);
+    const first = document.querySelector('p')!.firstChild as Text;
+    // A slicer whose first pause lets the page edit the first paragraph, as a live page may.
+    let paused = false;
+    const slicer = {
+      pause: async () => {
+        if (paused) return;
+        paused = true;
+        first.data = 'Someone else spoke.';
+        marks.recheck([first]);
+      },
+    } as unknown as import('../../src/content/slicer').Slicer;
+    await marks.add(map, spansFor(map.text), slicer);
+    expect(paused).toBe(true);
+    const drawn = ranges().filter((r) => r.startContainer === first);
+    expect(drawn).toEqual([]);
+    expect(ranges().map(covered).every((t) => t === 'Rishi Sunak')).toBe(true);
+    marks.destroy();
+  });
+
+  it('leave no trace in the page’s highlight registry until the first mark', async () => {
+    document.body.innerHTML = '<p>Nothing political here.</p>';
+    const marks = new HighlightMarks(document);
+    const map = collectText(document.body);
+    await marks.add(map, spansFor(map.text));
+    expect(registry.size).toBe(0);
     marks.destroy();
   });
 

@@ -7,32 +7,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { collectText } from '../../src/dom/collect';
 import { unwrapAll, wrapSpans, type Span } from '../../src/content/wrap';
+import { build, randomTree } from './random-dom';
 
 const TAGS = ['p', 'div', 'span', 'em', 'b', 'a', 'li', 'h2', 'section', 'textarea', 'script', 'code'];
 const WORDS = ['James', 'Cleverly', 'Rishi', 'Sunak', 'the', 'Home', 'Secretary', 'said', '&', '<b>', 'é', '  ', '\u00a0', '’s', '\n'];
 
-interface Tree {
-  tag: string;
-  attrs: [string, string][];
-  children: (Tree | string)[];
-}
-
-const text = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 8 }).map((w) => w.join(' '));
-const attrs = fc.array(fc.tuple(fc.constantFrom('class', 'id', 'data-x', 'title', 'lang'), fc.string({ maxLength: 6 })), { maxLength: 3 });
-const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
-  node: fc.record({
-    tag: fc.constantFrom(...TAGS),
-    attrs,
-    children: fc.array(fc.oneof({ depthSize: 'small' }, text, tie('node')), { maxLength: 4 }),
-  }),
-})).node;
-
-function build(doc: Document, t: Tree): Element {
-  const el = doc.createElement(t.tag);
-  for (const [k, v] of t.attrs) el.setAttribute(k, v);
-  for (const c of t.children) el.appendChild(typeof c === 'string' ? doc.createTextNode(c) : build(doc, c));
-  return el;
-}
+const tree = randomTree({ tags: TAGS, words: WORDS, attrNames: ['class', 'id', 'data-x', 'title', 'lang'], maxWords: 8, maxAttrs: 3 });
 
 /** Text, structure and attributes, node by node (adjacent text nodes kept apart). */
 function snapshot(node: Node): unknown {
