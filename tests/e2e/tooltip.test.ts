@@ -234,6 +234,25 @@ describe('accessibility', () => {
   });
 });
 
+describe('accessibility of a page with marks', () => {
+  it('axe finds no serious or critical violation on the article with its marks and an open keyboard card', async () => {
+    const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const page = await open('/samples/channel-crossings.html');
+    await browser.worker.evaluate(async (u) => {
+      const [tab] = await chrome.tabs.query({ url: u });
+      await chrome.tabs.sendMessage(tab.id!, { type: 'step', by: 1 });
+    }, page.url());
+    await until(() => cardText(page), 3000, 'the card');
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => {
+      const result = await (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('privacy', () => {
   it('no request left 127.0.0.1 and the extension', () => {
     const foreign = browser.requests.filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:)/.test(u));
