@@ -45,14 +45,13 @@ const createCard: CardFactory = (doc, shadowMode = 'closed') => {
         box.removeAttribute('tabindex');
       }
       stopFollowing?.();
-      // A range's box is a floating-ui virtual element; `contextElement` lets it follow the mention's scrolling ancestors.
-      const reference = anchor instanceof Element ? anchor : { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects(), contextElement: anchor.contextElement };
+      // A range's anchor is a floating-ui virtual element (`contextElement`: the mention's scrolling ancestors).
       const place = () =>
-        computePosition(reference, host, { placement: 'bottom-start', strategy: 'absolute', middleware: [inline(), offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+        computePosition(anchor, host, { placement: 'bottom-start', strategy: 'absolute', middleware: [inline(), offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
           host.style.setProperty('--np-x', `${x}px`);
           host.style.setProperty('--np-y', `${y}px`);
         });
-      stopFollowing = autoUpdate(reference, host, place, { animationFrame: false });
+      stopFollowing = autoUpdate(anchor, host, place, { animationFrame: false });
     },
     hide() {
       stopFollowing?.();

@@ -124,7 +124,7 @@ export class HighlightMarks implements Marks {
     }
     // Registered in one go (one re-validation), or held until the viewport comes near on a long page; only the
     // marks still current (the page may have changed a node during a pause, and the observer dropped it).
-    const live = fresh.filter((m) => this.current_(m));
+    const live = fresh.filter((m) => this.stillMarked(m));
     if (!live.length) return added;
     this.register();
     if (!this.lazy) for (const m of live) this.marks.add(m.range);
@@ -133,7 +133,7 @@ export class HighlightMarks implements Marks {
   }
 
   /** Still one of the marks of its node (not dropped or replaced since it was made). */
-  private current_(m: RangeMention): boolean {
+  private stillMarked(m: RangeMention): boolean {
     return !!this.byNode.get(m.node)?.includes(m);
   }
 
@@ -169,7 +169,7 @@ export class HighlightMarks implements Marks {
       if (!e.isIntersecting) continue;
       this.observer?.unobserve(e.target);
       // Only mentions still current: a node read again since has new ones.
-      for (const m of this.held.get(e.target) ?? []) if (this.current_(m)) this.marks.add(m.range);
+      for (const m of this.held.get(e.target) ?? []) if (this.stillMarked(m)) this.marks.add(m.range);
       this.held.delete(e.target);
     }
   }
